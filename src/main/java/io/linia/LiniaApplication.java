@@ -1,0 +1,24 @@
+package io.linia;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class LiniaApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(LiniaApplication.class, args);
+    }
+
+    /** All "now" in Linia comes from here, so that time-dependent rules are testable. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

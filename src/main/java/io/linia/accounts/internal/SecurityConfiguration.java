@@ -1,0 +1,80 @@
+package io.linia.accounts.internal;
+
+import io.linia.accounts.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Three doors: the REST API (stateless: bearer token or HTTP basic, no CSRF since no cookies),
+ * the operators' endpoints (health open, metrics for admins), and the web UI (form login, session,
+ * CSRF on every form).
+ */
+@Configuration
+class SecurityConfiguration {
+
+    private static final String[] STAFF = {Role.AGENT_L1.name(), Role.AGENT_L2.name(), Role.TEAM_LEAD.name(),
+            Role.TRAINER.name(), Role.ADMIN.name()};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt by default, and hashes from other algorithms still verify after a future change
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems, ApiTokenFilter tokenFilter) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .addFilterBefore(tokenFilter, BasicAuthenticationFilter.class)
+                .httpBasic(b -> b.authenticationEntryPoint(problems))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(r -> r.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain operations(HttpSecurity http, ProblemSecurityHandlers problems, ApiTokenFilter tokenFilter) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .addFilterBefore(tokenFilter, BasicAuthenticationFilter.class)
+                .httpBasic(b -> b.authenticationEntryPoint(problems))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain ui(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/register", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+                                "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/agent/**").hasAnyRole(STAFF)
+                        .requestMatchers("/portal/**").hasRole(Role.CUSTOMER.name())
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'")))
+                .build();
+    }
+}

@@ -1,0 +1,114 @@
+package io.linia.accounts.internal;
+
+import io.linia.accounts.Role;
+import io.linia.accounts.UserRef;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+@Entity
+@Table(name = "app_user")
+class User {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "app_user_seq")
+    @SequenceGenerator(name = "app_user_seq", sequenceName = "app_user_seq", allocationSize = 50)
+    private Long id;
+    private String login;
+    private String email;
+    private String displayName;
+    private String passwordHash;
+    private String locale;
+    private boolean enabled;
+    private Instant createdAt;
+    @Version
+    private long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role")
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "app_user_group", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "group_id")
+    private Set<Long> groupIds = new HashSet<>();
+
+    protected User() {
+    }
+
+    User(String login, String email, String displayName, String passwordHash, Set<Role> roles, Instant now) {
+        this.login = normalise(login);
+        this.email = normalise(email);
+        this.displayName = displayName.strip();
+        this.passwordHash = passwordHash;
+        this.locale = "ru";
+        this.enabled = true;
+        this.createdAt = now;
+        this.roles = roles.isEmpty() ? new HashSet<>() : EnumSet.copyOf(roles);
+    }
+
+    static String normalise(String loginOrEmail) {
+        return loginOrEmail.strip().toLowerCase(Locale.ROOT);
+    }
+
+    void update(String login, String email, String displayName, Set<Role> roles, Set<Long> groupIds, String locale, boolean enabled) {
+        this.login = normalise(login);
+        this.email = normalise(email);
+        this.displayName = displayName.strip();
+        this.roles.clear();
+        this.roles.addAll(roles);
+        this.groupIds.clear();
+        this.groupIds.addAll(groupIds);
+        this.locale = locale;
+        this.enabled = enabled;
+    }
+
+    void changePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    void changeLocale(String locale) {
+        this.locale = locale;
+    }
+
+    void grant(Role role) {
+        roles.add(role);
+    }
+
+    void rename(String displayName) {
+        this.displayName = displayName.strip();
+    }
+
+    Long id() { return id; }
+
+    String login() { return login; }
+
+    String passwordHash() { return passwordHash; }
+
+    boolean enabled() { return enabled; }
+
+    boolean hasPassword() { return passwordHash != null; }
+
+    UserRef toRef() {
+        return new UserRef(id, login, email, displayName, Set.copyOf(roles), Set.copyOf(groupIds), locale, enabled,
+                passwordHash != null, createdAt);
+    }
+}

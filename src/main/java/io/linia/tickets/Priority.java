@@ -1,0 +1,6 @@
+package io.linia.tickets;
+
+/** How urgent a ticket is. */
+public enum Priority {
+    LOW, NORMAL, HIGH, URGENT
+}

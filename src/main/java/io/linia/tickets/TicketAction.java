@@ -1,0 +1,15 @@
+package io.linia.tickets;
+
+/** Everything that can happen to a ticket; each history entry names one. */
+public enum TicketAction {
+    // agents' commands
+    ANSWER, ASK_FOR_INFORMATION, CLOSE, ESCALATE, REPLY, SOLVE, RETURN_TO_FIRST_LINE,
+    ADD_NOTE, TAKE, RELEASE, ASSIGN, CHANGE_PRIORITY, RECATEGORISE,
+    // what customers and Linia itself do
+    CREATED, CUSTOMER_REPLIED, REOPENED, FOLLOW_UP_CREATED, AUTO_CLOSED;
+
+    /** The commands an agent may be offered on the ticket page. */
+    public static final java.util.List<TicketAction> AGENT_COMMANDS = java.util.List.of(
+            ANSWER, ASK_FOR_INFORMATION, CLOSE, ESCALATE, REPLY, SOLVE, RETURN_TO_FIRST_LINE,
+            ADD_NOTE, TAKE, RELEASE, ASSIGN, CHANGE_PRIORITY, RECATEGORISE);
+}

@@ -1,0 +1,7 @@
+package io.linia.tickets;
+
+import java.time.Instant;
+
+/** First line passed a ticket to a second-line group. */
+public record TicketEscalated(long ticketId, long groupId, long categoryId, Instant at) {
+}

@@ -1,0 +1,354 @@
+package io.linia.tickets;
+
+import io.linia.accounts.Actor;
+import io.linia.accounts.UserDirectory;
+import io.linia.accounts.UserRef;
+import io.linia.routing.CategoryRef;
+import io.linia.routing.GroupRef;
+import io.linia.routing.RoutingDirectory;
+import io.linia.shared.DomainException;
+import io.linia.tickets.TicketCommands.Answer;
+import io.linia.tickets.TicketCommands.AskForInformation;
+import io.linia.tickets.TicketCommands.Assign;
+import io.linia.tickets.TicketCommands.ChangePriority;
+import io.linia.tickets.TicketCommands.Close;
+import io.linia.tickets.TicketCommands.CustomerMessage;
+import io.linia.tickets.TicketCommands.Escalate;
+import io.linia.tickets.TicketCommands.NewTicket;
+import io.linia.tickets.TicketCommands.Note;
+import io.linia.tickets.TicketCommands.Recategorise;
+import io.linia.tickets.TicketCommands.Reply;
+import io.linia.tickets.TicketCommands.ReturnToFirstLine;
+import io.linia.tickets.TicketCommands.Solve;
+import io.linia.tickets.internal.Ticket;
+import io.linia.tickets.internal.TicketAccess;
+import io.linia.tickets.internal.TicketHistoryEntry;
+import io.linia.tickets.internal.TicketLists;
+import io.linia.tickets.internal.TicketMessage;
+import io.linia.tickets.internal.TicketRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every command on tickets, one transaction each. A ticket the actor may not see is reported as
+ * not found (its existence is not revealed); one they may see but not work is refused (403).
+ */
+@Service
+@Transactional
+public class TicketService {
+
+    public static final Set<TicketState> QUEUED = EnumSet.of(TicketState.NEW, TicketState.OPEN);
+    public static final Set<TicketState> UNFINISHED = EnumSet.of(TicketState.NEW, TicketState.OPEN,
+            TicketState.WAITING_FOR_CUSTOMER);
+
+    private final TicketRepository tickets;
+    private final TicketLists lists;
+    private final UserDirectory users;
+    private final RoutingDirectory routing;
+    private final ApplicationEventPublisher events;
+    private final MeterRegistry meters;
+    private final TicketProperties properties;
+    private final Clock clock;
+
+    TicketService(TicketRepository tickets, TicketLists lists, UserDirectory users, RoutingDirectory routing,
+                  ApplicationEventPublisher events, MeterRegistry meters, TicketProperties properties, Clock clock) {
+        this.tickets = tickets;
+        this.lists = lists;
+        this.users = users;
+        this.routing = routing;
+        this.events = events;
+        this.meters = meters;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------ creating and reading
+
+    public TicketView create(Actor actor, NewTicket command, Channel channel) {
+        UserRef customer = customerFor(actor, command);
+        if (command.categoryId() != null) {
+            activeCategory(command.categoryId(), "categoryId");
+        }
+        Instant now = clock.instant();
+        Ticket ticket = tickets.save(Ticket.open(command.subject(), command.body(), customer.id(), customer.email(),
+                customer.displayName(), channel, command.categoryId(), command.priority(), null, now));
+        meters.counter("linia.tickets.created", "channel", channel.name()).increment();
+        events.publishEvent(new TicketCreated(ticket.id(), channel, ticket.categoryId(), ticket.priority(), now));
+        return toView(ticket, actor);
+    }
+
+    @Transactional(readOnly = true)
+    public TicketView get(Actor actor, String number) {
+        return toView(visible(actor, number), actor);
+    }
+
+    @Transactional(readOnly = true)
+    public TicketPage list(Actor actor, TicketQuery query) {
+        return lists.search(actor, query);
+    }
+
+    /** First-line queue: oldest first by the time the ticket entered it. */
+    @Transactional(readOnly = true)
+    public List<TicketSummary> firstLineQueue(Actor actor, int limit) {
+        return lists.queue(actor, Line.FIRST, null, null, QUEUED, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TicketSummary> groupQueue(Actor actor, long groupId, int limit) {
+        return lists.queue(actor, Line.SECOND, groupId, null, QUEUED, limit);
+    }
+
+    /** The actor's own work: assigned to them and not finished (including those waiting for the customer). */
+    @Transactional(readOnly = true)
+    public List<TicketSummary> assignedTo(Actor actor, int limit) {
+        return lists.queue(actor, null, null, actor.id(), UNFINISHED, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TicketSummary> ownTickets(Actor customer, int limit) {
+        return lists.ofCustomer(customer.id(), limit);
+    }
+
+    /** Tickets waiting in each queue: key null is the first line, others are group ids. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> queueSizes() {
+        Map<Long, Long> sizes = new java.util.HashMap<>();
+        tickets.countQueuedByGroup(Line.SECOND, List.copyOf(QUEUED))
+                .forEach(c -> sizes.put(c.getGroupId(), c.getCount()));
+        long first = tickets.countQueuedByGroup(Line.FIRST, List.copyOf(QUEUED)).stream()
+                .mapToLong(TicketRepository.GroupCount::getCount).sum();
+        sizes.put(null, first);
+        return sizes;
+    }
+
+    // ------------------------------------------------------------------ first line
+
+    public TicketView answer(Actor actor, String number, Answer c) {
+        return act(actor, number, c.version(), TicketAction.ANSWER, (t, now) -> {
+            TicketMessage reply = t.answer(actor, c.body(), c.articleUrl(), c.articleTitle(), now);
+            return new AgentReplied(t.id(), reply.id(), actor.id(), now);
+        });
+    }
+
+    public TicketView askForInformation(Actor actor, String number, AskForInformation c) {
+        return act(actor, number, c.version(), TicketAction.ASK_FOR_INFORMATION, (t, now) -> {
+            TicketMessage reply = t.askForInformation(actor, c.body(), now);
+            return new AgentReplied(t.id(), reply.id(), actor.id(), now);
+        });
+    }
+
+    public TicketView close(Actor actor, String number, Close c) {
+        return act(actor, number, c.version(), TicketAction.CLOSE, (t, now) -> {
+            t.close(actor, c.reason(), c.note(), now);
+            return null;
+        });
+    }
+
+    public TicketView escalate(Actor actor, String number, Escalate c) {
+        CategoryRef category = activeCategory(c.categoryId(), "categoryId");
+        GroupRef group = routing.group(c.groupId()).filter(GroupRef::active)
+                .orElseThrow(() -> DomainException.invalid("groupId", "linia.error.groupNotFound", c.groupId()));
+        return act(actor, number, c.version(), TicketAction.ESCALATE, (t, now) -> {
+            t.escalate(actor, category.id(), group.id(), c.note(), now);
+            return new TicketEscalated(t.id(), group.id(), category.id(), now);
+        });
+    }
+
+    // ------------------------------------------------------------------ second line
+
+    public TicketView reply(Actor actor, String number, Reply c) {
+        return act(actor, number, c.version(), TicketAction.REPLY, (t, now) -> {
+            TicketMessage reply = t.reply(actor, c.body(), now);
+            return new AgentReplied(t.id(), reply.id(), actor.id(), now);
+        });
+    }
+
+    public TicketView solve(Actor actor, String number, Solve c) {
+        return act(actor, number, c.version(), TicketAction.SOLVE, (t, now) -> {
+            TicketMessage reply = t.solve(actor, c.body(), now);
+            return reply == null ? null : new AgentReplied(t.id(), reply.id(), actor.id(), now);
+        });
+    }
+
+    public TicketView returnToFirstLine(Actor actor, String number, ReturnToFirstLine c) {
+        return act(actor, number, c.version(), TicketAction.RETURN_TO_FIRST_LINE, (t, now) -> {
+            Long fromGroup = t.groupId();
+            t.returnToFirstLine(actor, c.note(), now);
+            return new TicketReturnedToFirstLine(t.id(), fromGroup, now);
+        });
+    }
+
+    // ------------------------------------------------------------------ either line
+
+    public TicketView addNote(Actor actor, String number, Note c) {
+        return act(actor, number, null, TicketAction.ADD_NOTE, (t, now) -> {
+            t.addNote(actor, c.body(), now);
+            return null;
+        });
+    }
+
+    public TicketView take(Actor actor, String number, Long version) {
+        return act(actor, number, version, TicketAction.TAKE, (t, now) -> {
+            t.take(actor, now);
+            return null;
+        });
+    }
+
+    public TicketView release(Actor actor, String number, Long version) {
+        return act(actor, number, version, TicketAction.RELEASE, (t, now) -> {
+            t.release(actor, now);
+            return null;
+        });
+    }
+
+    public TicketView assign(Actor actor, String number, Assign c) {
+        Actor assignee = users.user(c.assigneeId()).filter(UserRef::enabled).map(UserRef::toActor)
+                .orElseThrow(() -> DomainException.invalid("assigneeId", "linia.error.userNotFound", c.assigneeId()));
+        return act(actor, number, c.version(), TicketAction.ASSIGN, (t, now) -> {
+            t.assign(actor, assignee, now);
+            return null;
+        });
+    }
+
+    public TicketView changePriority(Actor actor, String number, ChangePriority c) {
+        return act(actor, number, c.version(), TicketAction.CHANGE_PRIORITY, (t, now) -> {
+            t.changePriority(actor, c.priority(), now);
+            return null;
+        });
+    }
+
+    public TicketView recategorise(Actor actor, String number, Recategorise c) {
+        CategoryRef category = activeCategory(c.categoryId(), "categoryId");
+        return act(actor, number, c.version(), TicketAction.RECATEGORISE, (t, now) -> {
+            t.recategorise(actor, category.id(), now);
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------ customer
+
+    /**
+     * A customer writes on their ticket. Returns the ticket that took the message: the same one, or
+     * a new follow-up when the ticket was closed or solved longer ago than the reopen window.
+     */
+    public TicketView customerMessage(Actor actor, String number, CustomerMessage c) {
+        Ticket ticket = visible(actor, number);
+        if (!TicketAccess.seesAsCustomer(actor, ticket.customerId())) {
+            throw DomainException.forbidden("linia.refusal.notYourTicket");
+        }
+        Instant now = clock.instant();
+        if (!ticket.acceptsCustomerMessage(properties.reopenWindow(), now)) {
+            Ticket followUp = tickets.save(Ticket.open(ticket.subject(), c.body(), ticket.customerId(),
+                    ticket.customerEmail(), ticket.customerName(), ticket.channel(), ticket.categoryId(),
+                    ticket.priority(), ticket.id(), now));
+            ticket.recordFollowUp(actor, followUp.id(), now);
+            meters.counter("linia.tickets.created", "channel", followUp.channel().name()).increment();
+            events.publishEvent(new TicketCreated(followUp.id(), followUp.channel(), followUp.categoryId(),
+                    followUp.priority(), now));
+            return toView(followUp, actor);
+        }
+        TicketState before = ticket.state();
+        TicketMessage message = ticket.customerReply(actor, c.body(), properties.reopenWindow(), now);
+        tickets.saveAndFlush(ticket);
+        events.publishEvent(new CustomerReplied(ticket.id(), message.id(), now));
+        if (before != ticket.state()) {
+            events.publishEvent(new TicketStateChanged(ticket.id(), before, ticket.state(), ticket.line(),
+                    before == TicketState.SOLVED ? TicketAction.REOPENED : TicketAction.CUSTOMER_REPLIED, now));
+        }
+        return toView(ticket, actor);
+    }
+
+    // ------------------------------------------------------------------ Linia itself
+
+    /** Closes solved tickets whose reopen window has passed; returns how many. */
+    public int closeSolvedTickets(int batch) {
+        Instant now = clock.instant();
+        List<Long> ids = tickets.findIdsSolvedBefore(TicketState.SOLVED, now.minus(properties.reopenWindow()), Limit.of(batch));
+        for (Ticket ticket : tickets.findAllById(ids)) {
+            ticket.autoClose(now);
+            events.publishEvent(new TicketStateChanged(ticket.id(), TicketState.SOLVED, TicketState.CLOSED,
+                    ticket.line(), TicketAction.AUTO_CLOSED, now));
+        }
+        return ids.size();
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private TicketView act(Actor actor, String number, Long version, TicketAction action,
+                           BiFunction<Ticket, Instant, Object> change) {
+        Ticket ticket = visible(actor, number);
+        if (version != null && version != ticket.version()) {
+            throw DomainException.conflict("linia.refusal.stale", ticket.id() == null ? number : TicketNumber.format(ticket.id()))
+                    .with("currentVersion", ticket.version()).with("currentState", ticket.state());
+        }
+        TicketState before = ticket.state();
+        Line lineBefore = ticket.line();
+        Instant now = clock.instant();
+        Object event = change.apply(ticket, now);
+        // flush now so that a concurrent change surfaces as an optimistic-lock conflict here, not after the reply
+        tickets.saveAndFlush(ticket);
+        meters.counter("linia.tickets.actions", "action", action.name(), "line", lineBefore.name()).increment();
+        if (event != null) {
+            events.publishEvent(event);
+        }
+        if (before != ticket.state()) {
+            events.publishEvent(new TicketStateChanged(ticket.id(), before, ticket.state(), ticket.line(), action, now));
+        }
+        return toView(ticket, actor);
+    }
+
+    private Ticket visible(Actor actor, String number) {
+        return TicketNumber.parse(number).flatMap(tickets::findById)
+                .filter(t -> TicketAccess.sees(actor, t.line(), t.groupId(), t.assigneeId(), t.customerId()))
+                .orElseThrow(() -> DomainException.notFound("linia.error.ticketNotFound", number));
+    }
+
+    private UserRef customerFor(Actor actor, NewTicket command) {
+        if (actor.isCustomerOnly()) {
+            UserRef me = users.user(actor.id()).orElseThrow(() -> DomainException.forbidden("linia.error.forbidden"));
+            if (command.customerEmail() != null && !command.customerEmail().isBlank()
+                    && !command.customerEmail().strip().equalsIgnoreCase(me.email())) {
+                throw DomainException.invalid("customerEmail", "linia.validation.customerIsYou");
+            }
+            return me;
+        }
+        if (!actor.isStaff()) {
+            throw DomainException.forbidden("linia.error.forbidden");
+        }
+        if (command.customerEmail() == null || command.customerEmail().isBlank()) {
+            throw DomainException.invalid("customerEmail", "linia.validation.customerEmailRequired");
+        }
+        return users.findOrCreateCustomer(command.customerEmail(), command.customerName());
+    }
+
+    private CategoryRef activeCategory(Long id, String field) {
+        return routing.category(id).filter(CategoryRef::active)
+                .orElseThrow(() -> DomainException.invalid(field, "linia.error.categoryNotFound", id));
+    }
+
+    private TicketView toView(Ticket t, Actor viewer) {
+        boolean staff = TicketAccess.seesAsStaff(viewer, t.line(), t.groupId(), t.assigneeId());
+        List<TicketView.MessageView> messages = t.messages().stream()
+                .filter(m -> staff || m.kind() != MessageKind.INTERNAL_NOTE)
+                .map(TicketMessage::toView).toList();
+        List<TicketView.HistoryView> history = staff
+                ? t.history().stream().map(TicketHistoryEntry::toView).toList() : List.of();
+        Set<TicketAction> actions = staff ? t.availableActions(viewer) : Set.of();
+        return new TicketView(t.id(), TicketNumber.format(t.id()), t.subject(), t.customerId(), t.customerEmail(),
+                t.customerName(), t.channel(), t.categoryId(), t.groupId(), t.line(), t.state(), t.priority(),
+                t.assigneeId(), t.assigneeName(), t.closeReason(),
+                t.followUpOfId() == null ? null : TicketNumber.format(t.followUpOfId()), t.reopenCount(),
+                t.createdAt(), t.updatedAt(), t.queuedAt(), t.firstResponseAt(), t.solvedAt(), t.closedAt(),
+                t.version(), messages, history, actions);
+    }
+}

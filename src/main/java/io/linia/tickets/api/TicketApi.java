@@ -1,0 +1,191 @@
+package io.linia.tickets.api;
+
+import io.linia.accounts.Actor;
+import io.linia.tickets.Channel;
+import io.linia.tickets.Line;
+import io.linia.tickets.TicketCommands.Answer;
+import io.linia.tickets.TicketCommands.AskForInformation;
+import io.linia.tickets.TicketCommands.Assign;
+import io.linia.tickets.TicketCommands.ChangePriority;
+import io.linia.tickets.TicketCommands.Close;
+import io.linia.tickets.TicketCommands.CustomerMessage;
+import io.linia.tickets.TicketCommands.Escalate;
+import io.linia.tickets.TicketCommands.NewTicket;
+import io.linia.tickets.TicketCommands.Note;
+import io.linia.tickets.TicketCommands.Recategorise;
+import io.linia.tickets.TicketCommands.Reply;
+import io.linia.tickets.TicketCommands.ReturnToFirstLine;
+import io.linia.tickets.TicketCommands.Solve;
+import io.linia.tickets.TicketCommands.Versioned;
+import io.linia.tickets.TicketPage;
+import io.linia.tickets.TicketQuery;
+import io.linia.tickets.TicketService;
+import io.linia.tickets.TicketState;
+import io.linia.tickets.TicketSummary;
+import io.linia.tickets.TicketView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Tickets over REST. Every action answers with the ticket as the caller now sees it (with its new
+ * {@code version}); sending the version you saw makes a concurrent change come back as 409.
+ */
+@RestController
+@RequestMapping("/api/v1/tickets")
+@Tag(name = "Tickets")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "basic")
+class TicketApi {
+
+    private final TicketService tickets;
+
+    TicketApi(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a ticket (customers for themselves; staff on behalf of customerEmail)")
+    ResponseEntity<TicketView> create(Actor actor, @Valid @RequestBody NewTicket body) {
+        TicketView created = tickets.create(actor, body, Channel.API);
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + created.number())).body(created);
+    }
+
+    @GetMapping("/{number}")
+    @Operation(summary = "One ticket with its messages and history (customers: public messages only)")
+    TicketView get(Actor actor, @PathVariable String number) {
+        return tickets.get(actor, number);
+    }
+
+    @GetMapping
+    @Operation(summary = "Tickets the caller may see, in creation order, paged by cursor")
+    TicketPage list(Actor actor,
+                    @RequestParam(required = false) TicketState state,
+                    @RequestParam(required = false) Line line,
+                    @RequestParam(required = false) Long group,
+                    @RequestParam(required = false) Long assignee,
+                    @RequestParam(required = false) Long customer,
+                    @RequestParam(required = false) @Parameter(description = "ISO-8601 instant, inclusive") Instant createdFrom,
+                    @RequestParam(required = false) @Parameter(description = "ISO-8601 instant, exclusive") Instant createdTo,
+                    @RequestParam(required = false) @Parameter(description = "nextCursor of the previous page") String cursor,
+                    @RequestParam(required = false) Integer size) {
+        return tickets.list(actor, new TicketQuery(state, line, group, assignee, customer, createdFrom, createdTo, cursor, size));
+    }
+
+    @GetMapping("/queue/first-line")
+    @Operation(summary = "First-line queue, oldest first")
+    List<TicketSummary> firstLineQueue(Actor actor, @RequestParam(defaultValue = "100") int limit) {
+        return tickets.firstLineQueue(actor, Math.min(Math.max(limit, 1), 500));
+    }
+
+    @GetMapping("/queue/groups/{groupId}")
+    @Operation(summary = "A second-line group's queue, oldest first")
+    List<TicketSummary> groupQueue(Actor actor, @PathVariable long groupId, @RequestParam(defaultValue = "100") int limit) {
+        return tickets.groupQueue(actor, groupId, Math.min(Math.max(limit, 1), 500));
+    }
+
+    @GetMapping("/mine")
+    @Operation(summary = "Unfinished tickets assigned to the caller")
+    List<TicketSummary> mine(Actor actor) {
+        return tickets.assignedTo(actor, 500);
+    }
+
+    @PostMapping("/{number}/answer")
+    @Operation(summary = "First line: answer (optionally with a knowledge-base article) — solves the ticket")
+    TicketView answer(Actor actor, @PathVariable String number, @Valid @RequestBody Answer body) {
+        return tickets.answer(actor, number, body);
+    }
+
+    @PostMapping("/{number}/ask")
+    @Operation(summary = "Either line: ask the customer for missing information — the ticket waits for them")
+    TicketView ask(Actor actor, @PathVariable String number, @Valid @RequestBody AskForInformation body) {
+        return tickets.askForInformation(actor, number, body);
+    }
+
+    @PostMapping("/{number}/close")
+    @Operation(summary = "First line: close with a reason")
+    TicketView close(Actor actor, @PathVariable String number, @Valid @RequestBody Close body) {
+        return tickets.close(actor, number, body);
+    }
+
+    @PostMapping("/{number}/escalate")
+    @Operation(summary = "First line: categorise and pass to a second-line group")
+    TicketView escalate(Actor actor, @PathVariable String number, @Valid @RequestBody Escalate body) {
+        return tickets.escalate(actor, number, body);
+    }
+
+    @PostMapping("/{number}/reply")
+    @Operation(summary = "Second line: public reply")
+    TicketView reply(Actor actor, @PathVariable String number, @Valid @RequestBody Reply body) {
+        return tickets.reply(actor, number, body);
+    }
+
+    @PostMapping("/{number}/solve")
+    @Operation(summary = "Second line: solve, optionally with a final reply")
+    TicketView solve(Actor actor, @PathVariable String number, @Valid @RequestBody Solve body) {
+        return tickets.solve(actor, number, body);
+    }
+
+    @PostMapping("/{number}/return")
+    @Operation(summary = "Second line: send back to the first line with a note")
+    TicketView returnToFirstLine(Actor actor, @PathVariable String number, @Valid @RequestBody ReturnToFirstLine body) {
+        return tickets.returnToFirstLine(actor, number, body);
+    }
+
+    @PostMapping("/{number}/take")
+    @Operation(summary = "Assign the ticket to the caller")
+    TicketView take(Actor actor, @PathVariable String number, @RequestBody(required = false) Versioned body) {
+        return tickets.take(actor, number, body == null ? null : body.version());
+    }
+
+    @PostMapping("/{number}/release")
+    @Operation(summary = "Unassign the ticket")
+    TicketView release(Actor actor, @PathVariable String number, @RequestBody(required = false) Versioned body) {
+        return tickets.release(actor, number, body == null ? null : body.version());
+    }
+
+    @PostMapping("/{number}/assign")
+    @Operation(summary = "Team lead: assign to an agent who may work the ticket")
+    TicketView assign(Actor actor, @PathVariable String number, @Valid @RequestBody Assign body) {
+        return tickets.assign(actor, number, body);
+    }
+
+    @PostMapping("/{number}/priority")
+    @Operation(summary = "Change the priority")
+    TicketView priority(Actor actor, @PathVariable String number, @Valid @RequestBody ChangePriority body) {
+        return tickets.changePriority(actor, number, body);
+    }
+
+    @PostMapping("/{number}/category")
+    @Operation(summary = "Change the category")
+    TicketView category(Actor actor, @PathVariable String number, @Valid @RequestBody Recategorise body) {
+        return tickets.recategorise(actor, number, body);
+    }
+
+    @PostMapping("/{number}/notes")
+    @Operation(summary = "Staff: internal note (never shown to the customer)")
+    ResponseEntity<TicketView> note(Actor actor, @PathVariable String number, @Valid @RequestBody Note body) {
+        return ResponseEntity.status(201).body(tickets.addNote(actor, number, body));
+    }
+
+    @PostMapping("/{number}/messages")
+    @Operation(summary = "Customer: write on the ticket (answers a question, reopens a recently solved ticket, "
+            + "or starts a follow-up ticket when it is closed — the response is the ticket that took the message)")
+    ResponseEntity<TicketView> message(Actor actor, @PathVariable String number, @Valid @RequestBody CustomerMessage body) {
+        TicketView ticket = tickets.customerMessage(actor, number, body);
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticket.number())).body(ticket);
+    }
+}

@@ -1,0 +1,163 @@
+package io.linia.tickets.internal;
+
+import io.linia.accounts.Actor;
+import io.linia.accounts.Role;
+import io.linia.shared.DomainException;
+import io.linia.tickets.Line;
+import io.linia.tickets.TicketPage;
+import io.linia.tickets.TicketQuery;
+import io.linia.tickets.TicketState;
+import io.linia.tickets.TicketSummary;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ticket lists and queues as projections (no messages loaded), restricted to what the viewer may
+ * see, in a stable order and paged by keyset so that page 1000 costs what page 1 does.
+ */
+@Component
+public class TicketLists {
+
+    private final EntityManager em;
+
+    TicketLists(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Ordered by {@code queuedAt}: the order tickets entered the queue they are in now. */
+    public List<TicketSummary> queue(Actor viewer, Line line, Long groupId, Long assigneeId,
+                                     Collection<TicketState> states, int limit) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<TicketSummary> q = cb.createQuery(TicketSummary.class);
+        Root<Ticket> t = q.from(Ticket.class);
+        List<Predicate> where = new ArrayList<>();
+        where.add(t.get("state").in(states));
+        if (line != null) {
+            where.add(cb.equal(t.get("line"), line));
+        }
+        if (groupId != null) {
+            where.add(cb.equal(t.get("groupId"), groupId));
+        }
+        if (assigneeId != null) {
+            where.add(cb.equal(t.get("assigneeId"), assigneeId));
+        }
+        where.add(visibleTo(viewer, cb, t));
+        q.select(summary(cb, t)).where(where.toArray(Predicate[]::new))
+                .orderBy(cb.asc(t.get("queuedAt")), cb.asc(t.get("id")));
+        return em.createQuery(q).setMaxResults(limit).getResultList();
+    }
+
+    /** A customer's own tickets, newest first. */
+    public List<TicketSummary> ofCustomer(long customerId, int limit) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<TicketSummary> q = cb.createQuery(TicketSummary.class);
+        Root<Ticket> t = q.from(Ticket.class);
+        q.select(summary(cb, t)).where(cb.equal(t.get("customerId"), customerId))
+                .orderBy(cb.desc(t.get("createdAt")), cb.desc(t.get("id")));
+        return em.createQuery(q).setMaxResults(limit).getResultList();
+    }
+
+    public TicketPage search(Actor viewer, TicketQuery query) {
+        int size = query.pageSize();
+        if (size < 1 || size > TicketQuery.MAX_SIZE) {
+            throw DomainException.invalid("size", "linia.validation.pageSize", TicketQuery.MAX_SIZE);
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<TicketSummary> q = cb.createQuery(TicketSummary.class);
+        Root<Ticket> t = q.from(Ticket.class);
+        List<Predicate> where = new ArrayList<>();
+        if (query.state() != null) {
+            where.add(cb.equal(t.get("state"), query.state()));
+        }
+        if (query.line() != null) {
+            where.add(cb.equal(t.get("line"), query.line()));
+        }
+        if (query.groupId() != null) {
+            where.add(cb.equal(t.get("groupId"), query.groupId()));
+        }
+        if (query.assigneeId() != null) {
+            where.add(cb.equal(t.get("assigneeId"), query.assigneeId()));
+        }
+        if (query.customerId() != null) {
+            where.add(cb.equal(t.get("customerId"), query.customerId()));
+        }
+        Path<Instant> createdAt = t.get("createdAt");
+        if (query.createdFrom() != null) {
+            where.add(cb.greaterThanOrEqualTo(createdAt, query.createdFrom()));
+        }
+        if (query.createdTo() != null) {
+            where.add(cb.lessThan(createdAt, query.createdTo()));
+        }
+        if (query.cursor() != null && !query.cursor().isBlank()) {
+            Cursor after = Cursor.decode(query.cursor());
+            Path<Long> id = t.get("id");
+            where.add(cb.or(cb.greaterThan(createdAt, after.createdAt()),
+                    cb.and(cb.equal(createdAt, after.createdAt()), cb.greaterThan(id, after.id()))));
+        }
+        where.add(visibleTo(viewer, cb, t));
+        q.select(summary(cb, t)).where(where.toArray(Predicate[]::new))
+                .orderBy(cb.asc(createdAt), cb.asc(t.get("id")));
+        List<TicketSummary> rows = em.createQuery(q).setMaxResults(size + 1).getResultList();
+        if (rows.size() <= size) {
+            return new TicketPage(rows, null);
+        }
+        List<TicketSummary> page = rows.subList(0, size);
+        TicketSummary last = page.get(size - 1);
+        return new TicketPage(List.copyOf(page), new Cursor(last.createdAt(), last.id()).encode());
+    }
+
+    /** The same rule as {@link TicketAccess#sees}, as a query predicate. */
+    private static Predicate visibleTo(Actor viewer, CriteriaBuilder cb, Root<Ticket> t) {
+        if (viewer.isSystem() || viewer.has(Role.ADMIN) || viewer.has(Role.TEAM_LEAD) || viewer.has(Role.TRAINER)) {
+            return cb.conjunction();
+        }
+        List<Predicate> any = new ArrayList<>();
+        any.add(cb.equal(t.get("customerId"), viewer.id()));
+        if (viewer.isStaff()) {
+            any.add(cb.equal(t.get("assigneeId"), viewer.id()));
+        }
+        if (viewer.has(Role.AGENT_L1)) {
+            any.add(cb.equal(t.get("line"), Line.FIRST));
+        }
+        if (viewer.has(Role.AGENT_L2) && !viewer.groupIds().isEmpty()) {
+            any.add(cb.and(cb.equal(t.get("line"), Line.SECOND), t.get("groupId").in(viewer.groupIds())));
+        }
+        return cb.or(any.toArray(Predicate[]::new));
+    }
+
+    private static jakarta.persistence.criteria.CompoundSelection<TicketSummary> summary(CriteriaBuilder cb, Root<Ticket> t) {
+        return cb.construct(TicketSummary.class, t.get("id"), t.get("subject"), t.get("customerName"),
+                t.get("customerEmail"), t.get("channel"), t.get("categoryId"), t.get("groupId"), t.get("line"),
+                t.get("state"), t.get("priority"), t.get("assigneeId"), t.get("assigneeName"), t.get("createdAt"),
+                t.get("queuedAt"), t.get("updatedAt"));
+    }
+
+    record Cursor(Instant createdAt, long id) {
+
+        String encode() {
+            String raw = createdAt.toString() + "|" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String text) {
+            try {
+                String raw = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+                int bar = raw.indexOf('|');
+                return new Cursor(Instant.parse(raw.substring(0, bar)), Long.parseLong(raw.substring(bar + 1)));
+            } catch (RuntimeException e) {
+                throw DomainException.invalid("cursor", "linia.validation.cursor");
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.linia.web;
+
+import io.linia.shared.DomainException;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Puts a domain refusal into words in the viewer's language, for pages and problem details alike. */
+@Component
+public class Refusals {
+
+    private final MessageSource messages;
+
+    Refusals(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String explain(DomainException e) {
+        return text(e.messageKey(), e.args());
+    }
+
+    /** A message; arguments that are message keys themselves ({@code linia.state.OPEN}) are translated too. */
+    public String text(String key, Object... args) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Object[] resolved = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            resolved[i] = args[i] instanceof String s && s.startsWith("linia.")
+                    ? messages.getMessage(s, null, s, locale) : args[i];
+        }
+        return messages.getMessage(key, resolved, key, locale);
+    }
+}
