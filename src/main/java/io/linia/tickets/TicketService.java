@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -136,14 +137,14 @@ public class TicketService {
     public TicketView answer(Actor actor, String number, Answer c) {
         return act(actor, number, c.version(), TicketAction.ANSWER, (t, now) -> {
             TicketMessage reply = t.answer(actor, c.body(), c.articleUrl(), c.articleTitle(), now);
-            return new AgentReplied(t.id(), reply.id(), actor.id(), now);
+            return () -> new AgentReplied(t.id(), reply.id(), actor.id(), now);
         });
     }
 
     public TicketView askForInformation(Actor actor, String number, AskForInformation c) {
         return act(actor, number, c.version(), TicketAction.ASK_FOR_INFORMATION, (t, now) -> {
             TicketMessage reply = t.askForInformation(actor, c.body(), now);
-            return new AgentReplied(t.id(), reply.id(), actor.id(), now);
+            return () -> new AgentReplied(t.id(), reply.id(), actor.id(), now);
         });
     }
 
@@ -160,7 +161,7 @@ public class TicketService {
                 .orElseThrow(() -> DomainException.invalid("groupId", "linia.error.groupNotFound", c.groupId()));
         return act(actor, number, c.version(), TicketAction.ESCALATE, (t, now) -> {
             t.escalate(actor, category.id(), group.id(), c.note(), now);
-            return new TicketEscalated(t.id(), group.id(), category.id(), now);
+            return () -> new TicketEscalated(t.id(), group.id(), category.id(), now);
         });
     }
 
@@ -169,14 +170,14 @@ public class TicketService {
     public TicketView reply(Actor actor, String number, Reply c) {
         return act(actor, number, c.version(), TicketAction.REPLY, (t, now) -> {
             TicketMessage reply = t.reply(actor, c.body(), now);
-            return new AgentReplied(t.id(), reply.id(), actor.id(), now);
+            return () -> new AgentReplied(t.id(), reply.id(), actor.id(), now);
         });
     }
 
     public TicketView solve(Actor actor, String number, Solve c) {
         return act(actor, number, c.version(), TicketAction.SOLVE, (t, now) -> {
             TicketMessage reply = t.solve(actor, c.body(), now);
-            return reply == null ? null : new AgentReplied(t.id(), reply.id(), actor.id(), now);
+            return reply == null ? null : () -> new AgentReplied(t.id(), reply.id(), actor.id(), now);
         });
     }
 
@@ -184,7 +185,7 @@ public class TicketService {
         return act(actor, number, c.version(), TicketAction.RETURN_TO_FIRST_LINE, (t, now) -> {
             Long fromGroup = t.groupId();
             t.returnToFirstLine(actor, c.note(), now);
-            return new TicketReturnedToFirstLine(t.id(), fromGroup, now);
+            return () -> new TicketReturnedToFirstLine(t.id(), fromGroup, now);
         });
     }
 
@@ -259,7 +260,7 @@ public class TicketService {
         }
         TicketState before = ticket.state();
         TicketMessage message = ticket.customerReply(actor, c.body(), properties.reopenWindow(), now);
-        tickets.saveAndFlush(ticket);
+        tickets.flush();
         events.publishEvent(new CustomerReplied(ticket.id(), message.id(), now));
         if (before != ticket.state()) {
             events.publishEvent(new TicketStateChanged(ticket.id(), before, ticket.state(), ticket.line(),
@@ -285,7 +286,7 @@ public class TicketService {
     // ------------------------------------------------------------------ internals
 
     private TicketView act(Actor actor, String number, Long version, TicketAction action,
-                           BiFunction<Ticket, Instant, Object> change) {
+                           BiFunction<Ticket, Instant, Supplier<Object>> change) {
         Ticket ticket = visible(actor, number);
         if (version != null && version != ticket.version()) {
             throw DomainException.conflict("linia.refusal.stale", ticket.id() == null ? number : TicketNumber.format(ticket.id()))
@@ -294,12 +295,12 @@ public class TicketService {
         TicketState before = ticket.state();
         Line lineBefore = ticket.line();
         Instant now = clock.instant();
-        Object event = change.apply(ticket, now);
+        Supplier<Object> event = change.apply(ticket, now);
         // flush now so that a concurrent change surfaces as an optimistic-lock conflict here, not after the reply
-        tickets.saveAndFlush(ticket);
+        tickets.flush();
         meters.counter("linia.tickets.actions", "action", action.name(), "line", lineBefore.name()).increment();
         if (event != null) {
-            events.publishEvent(event);
+            events.publishEvent(event.get());
         }
         if (before != ticket.state()) {
             events.publishEvent(new TicketStateChanged(ticket.id(), before, ticket.state(), ticket.line(), action, now));
