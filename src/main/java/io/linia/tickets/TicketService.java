@@ -120,16 +120,22 @@ public class TicketService {
         return lists.ofCustomer(customer.id(), limit);
     }
 
-    /** Tickets waiting in each queue: key null is the first line, others are group ids. */
+    /** How many tickets wait in each queue (new or open, assigned or not). */
+    public record QueueSizes(long firstLine, Map<Long, Long> byGroup) {
+
+        public long group(long groupId) {
+            return byGroup.getOrDefault(groupId, 0L);
+        }
+    }
+
     @Transactional(readOnly = true)
-    public Map<Long, Long> queueSizes() {
-        Map<Long, Long> sizes = new java.util.HashMap<>();
-        tickets.countQueuedByGroup(Line.SECOND, List.copyOf(QUEUED))
-                .forEach(c -> sizes.put(c.getGroupId(), c.getCount()));
+    public QueueSizes queueSizes() {
+        Map<Long, Long> groups = new java.util.HashMap<>();
+        tickets.countQueuedByGroup(Line.SECOND, List.copyOf(QUEUED)).stream().filter(c -> c.getGroupId() != null)
+                .forEach(c -> groups.put(c.getGroupId(), c.getCount()));
         long first = tickets.countQueuedByGroup(Line.FIRST, List.copyOf(QUEUED)).stream()
                 .mapToLong(TicketRepository.GroupCount::getCount).sum();
-        sizes.put(null, first);
-        return sizes;
+        return new QueueSizes(first, Map.copyOf(groups));
     }
 
     // ------------------------------------------------------------------ first line
@@ -350,6 +356,7 @@ public class TicketService {
                 t.assigneeId(), t.assigneeName(), t.closeReason(),
                 t.followUpOfId() == null ? null : TicketNumber.format(t.followUpOfId()), t.reopenCount(),
                 t.createdAt(), t.updatedAt(), t.queuedAt(), t.firstResponseAt(), t.solvedAt(), t.closedAt(),
-                t.version(), messages, history, actions);
+                t.version(), messages, history, actions,
+                t.acceptsCustomerMessage(properties.reopenWindow(), clock.instant()));
     }
 }

@@ -1,7 +1,11 @@
 package io.linia.web;
 
 import io.linia.shared.DomainException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -29,5 +33,21 @@ public class Refusals {
                     ? messages.getMessage(s, null, s, locale) : args[i];
         }
         return messages.getMessage(key, resolved, key, locale);
+    }
+
+    /** Field → first message, for forms that show each error next to its field. */
+    public Map<String, String> fieldErrors(BindingResult binding) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldError error : binding.getFieldErrors()) {
+            errors.putIfAbsent(error.getField(), messages.getMessage(error, LocaleContextHolder.getLocale()));
+        }
+        return errors;
+    }
+
+    /** The same map with a domain refusal added at its field. */
+    public Map<String, String> fieldErrors(BindingResult binding, DomainException refusal) {
+        Map<String, String> errors = fieldErrors(binding);
+        errors.put(refusal.field(), explain(refusal));
+        return errors;
     }
 }
