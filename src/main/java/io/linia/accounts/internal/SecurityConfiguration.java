@@ -30,7 +30,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers problems, ApiTokenFilter tokenFilter) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems, ApiTokenFilter tokenFilter) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
@@ -46,7 +46,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain operations(HttpSecurity http, ProblemSecurityHandlers problems, ApiTokenFilter tokenFilter) throws Exception {
+    SecurityFilterChain operationsChain(HttpSecurity http, ProblemSecurityHandlers problems, ApiTokenFilter tokenFilter) throws Exception {
         return http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -61,7 +61,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain ui(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/register", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",

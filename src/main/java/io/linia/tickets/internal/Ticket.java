@@ -176,8 +176,11 @@ public class Ticket {
     /** First line answers (typically from the knowledge base); the answer solves the ticket. */
     public TicketMessage answer(Actor by, String body, String articleUrl, String articleTitle, Instant now) {
         check(TicketAction.ANSWER, by);
+        if (body == null || body.isBlank()) {
+            throw DomainException.invalid("body", "linia.validation.required");
+        }
         TicketMessage reply = addMessage(MessageKind.PUBLIC_REPLY, by, body, articleUrl, articleTitle, now);
-        moveTo(SOLVED, by, TicketAction.ANSWER, articleTitle, now);
+        moveTo(SOLVED, by, TicketAction.ANSWER, blankToNull(articleTitle), now);
         return reply;
     }
 
@@ -192,6 +195,9 @@ public class Ticket {
     /** First line closes without an answer (the customer solved it, duplicate, spam…). */
     public void close(Actor by, CloseReason reason, String note, Instant now) {
         check(TicketAction.CLOSE, by);
+        if (reason == null) {
+            throw DomainException.invalid("reason", "linia.validation.required");
+        }
         if (note != null && !note.isBlank()) {
             addMessage(MessageKind.INTERNAL_NOTE, by, note, null, null, now);
         }
@@ -241,6 +247,9 @@ public class Ticket {
     /** Second line sends the ticket back (wrong group, missing first-line work), saying why. */
     public void returnToFirstLine(Actor by, String note, Instant now) {
         check(TicketAction.RETURN_TO_FIRST_LINE, by);
+        if (note == null || note.isBlank()) {
+            throw DomainException.invalid("note", "linia.validation.required");
+        }
         addMessage(MessageKind.INTERNAL_NOTE, by, note, null, null, now);
         TicketState from = state;
         Long fromGroup = groupId;
@@ -257,7 +266,7 @@ public class Ticket {
     public TicketMessage addNote(Actor by, String body, Instant now) {
         check(TicketAction.ADD_NOTE, by);
         TicketMessage note = addMessage(MessageKind.INTERNAL_NOTE, by, body, null, null, now);
-        this.updatedAt = now;
+        record(by, TicketAction.ADD_NOTE, state, state, line, line, groupId, groupId, null, now);
         return note;
     }
 
@@ -291,7 +300,7 @@ public class Ticket {
 
     public void recategorise(Actor by, long categoryId, Instant now) {
         check(TicketAction.RECATEGORISE, by);
-        String detail = this.categoryId + " → " + categoryId;
+        String detail = (this.categoryId == null ? "—" : this.categoryId) + " → " + categoryId;
         this.categoryId = categoryId;
         record(by, TicketAction.RECATEGORISE, state, state, line, line, groupId, groupId, detail, now);
     }

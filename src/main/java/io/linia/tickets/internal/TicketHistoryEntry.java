@@ -74,6 +74,20 @@ public class TicketHistoryEntry {
 
     public String detail() { return detail; }
 
+    public Instant at() { return at; }
+
+    public Long actorId() { return actorId; }
+
+    public String actorName() { return actorName; }
+
+    public Line fromLine() { return fromLine; }
+
+    public Line toLine() { return toLine; }
+
+    public Long fromGroupId() { return fromGroupId; }
+
+    public Long toGroupId() { return toGroupId; }
+
     public HistoryView toView() {
         return new HistoryView(id, at, actorId, actorName, action, fromState, toState, fromLine, toLine,
                 fromGroupId, toGroupId, detail);
