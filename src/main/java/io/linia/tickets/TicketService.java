@@ -83,7 +83,7 @@ public class TicketService {
         Instant now = clock.instant();
         Ticket ticket = tickets.save(Ticket.open(command.subject(), command.body(), customer.id(), customer.email(),
                 customer.displayName(), channel, command.categoryId(), command.priority(), null, now));
-        meters.counter("linia.tickets.created", "channel", channel.name()).increment();
+        meters.counter("linia.tickets.received", "channel", channel.name()).increment();
         events.publishEvent(new TicketCreated(ticket.id(), channel, ticket.categoryId(), ticket.priority(), now));
         return toView(ticket, actor);
     }
@@ -259,7 +259,7 @@ public class TicketService {
                     ticket.customerEmail(), ticket.customerName(), ticket.channel(), ticket.categoryId(),
                     ticket.priority(), ticket.id(), now));
             ticket.recordFollowUp(actor, followUp.id(), now);
-            meters.counter("linia.tickets.created", "channel", followUp.channel().name()).increment();
+            meters.counter("linia.tickets.received", "channel", followUp.channel().name()).increment();
             events.publishEvent(new TicketCreated(followUp.id(), followUp.channel(), followUp.categoryId(),
                     followUp.priority(), now));
             return toView(followUp, actor);

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.LocaleResolver;
 class LiniaLocaleResolver implements LocaleResolver {
 
     static final String COOKIE = "linia-lang";
+    private static final String CHOSEN = LiniaLocaleResolver.class.getName() + ".chosen";
     static final Locale RUSSIAN = Locale.forLanguageTag("ru");
     private static final List<Locale> SUPPORTED = List.of(RUSSIAN, Locale.ENGLISH);
 
@@ -32,6 +33,9 @@ class LiniaLocaleResolver implements LocaleResolver {
                 return RUSSIAN;
             }
         }
+        if (request.getAttribute(CHOSEN) instanceof Locale chosen) {
+            return chosen;
+        }
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie cookie : cookies) {
@@ -46,6 +50,7 @@ class LiniaLocaleResolver implements LocaleResolver {
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         Locale chosen = of(locale == null ? "ru" : locale.getLanguage());
+        request.setAttribute(CHOSEN, chosen);
         Cookie cookie = new Cookie(COOKIE, chosen.getLanguage());
         cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
         cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());

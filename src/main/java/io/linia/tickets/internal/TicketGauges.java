@@ -1,31 +1,44 @@
 package io.linia.tickets.internal;
 
+import io.linia.tickets.Line;
+import io.linia.tickets.TicketState;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code linia.tickets.current{line,state}}: how many tickets are in each line and state, refreshed
- * by one grouped count every 30 s (not per scrape, so many scrapers cost nothing).
+ * {@code linia.tickets.current{line,state}}: how many tickets are in each line and state (zeros
+ * included, so dashboards see every series), from one grouped count refreshed in the background —
+ * scrapes never touch the database.
  */
 @Component
 class TicketGauges {
 
     private final TicketRepository tickets;
-    private final MultiGauge gauge;
+    private final AtomicReference<Map<String, Long>> counts = new AtomicReference<>(Map.of());
 
     TicketGauges(TicketRepository tickets, MeterRegistry registry) {
         this.tickets = tickets;
-        this.gauge = MultiGauge.builder("linia.tickets.current")
-                .description("Tickets by line and state").register(registry);
+        for (Line line : Line.values()) {
+            for (TicketState state : TicketState.values()) {
+                Gauge.builder("linia.tickets.current", counts, c -> c.get().getOrDefault(key(line, state), 0L))
+                        .description("Tickets by line and state").tag("line", line.name()).tag("state", state.name())
+                        .register(registry);
+            }
+        }
     }
 
     @Scheduled(fixedDelayString = "${linia.tickets.gauges-every:PT30S}", initialDelay = 0)
     void refresh() {
-        gauge.register(tickets.countByLineAndState().stream()
-                .map(c -> MultiGauge.Row.of(Tags.of("line", c.getLine().name(), "state", c.getState().name()), c.getCount()))
-                .toList(), true);
+        counts.set(tickets.countByLineAndState().stream()
+                .collect(Collectors.toMap(c -> key(c.getLine(), c.getState()), TicketRepository.StateCount::getCount)));
+    }
+
+    private static String key(Line line, TicketState state) {
+        return line + "/" + state;
     }
 }
