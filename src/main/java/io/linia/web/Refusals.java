@@ -29,8 +29,10 @@ public class Refusals {
         Locale locale = LocaleContextHolder.getLocale();
         Object[] resolved = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
+            // identifiers are not quantities: "999999", not "999 999"
             resolved[i] = args[i] instanceof String s && s.startsWith("linia.")
-                    ? messages.getMessage(s, null, s, locale) : args[i];
+                    ? messages.getMessage(s, null, s, locale)
+                    : args[i] instanceof Long || args[i] instanceof Integer ? String.valueOf(args[i]) : args[i];
         }
         return messages.getMessage(key, resolved, key, locale);
     }
