@@ -71,6 +71,14 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
+    /** A form post of an already encoded body, e.g. with percent-encoded bytes that are not UTF-8. */
+    public HttpResponse<String> postEncoded(String path, String encodedForm) {
+        String body = csrf == null ? encodedForm : encodedForm + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -77,6 +77,20 @@ class WebPagesTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreRefusedAtTheFieldsAndStoreNothing() {
+        WebSession customer = WebSession.signedIn(port, "customer");
+        int before = tickets.ownTickets(actor("customer"), 1000).size();
+        customer.get("/portal/new");
+
+        HttpResponse<String> response = customer.postEncoded("/portal/new", "subject=Bad%C3%28bytes&body=text%FF%FEmore");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).containsPattern(invalid("subject")).containsPattern(invalid("body"))
+                .contains("недопустимые символы");
+        assertThat(tickets.ownTickets(actor("customer"), 1000)).hasSize(before);
+    }
+
+    @Test
     void validRequestFromThePortalOpensItsPageWithTheNewNumber() {
         WebSession customer = WebSession.signedIn(port, "customer");
         customer.get("/portal/new");
