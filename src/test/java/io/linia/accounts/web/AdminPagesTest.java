@@ -106,6 +106,29 @@ class AdminPagesTest {
     }
 
     @Test
+    void rightsChangedByTheAdministratorApplyToOpenSessionsAtOnce() {
+        WebSession admin = WebSession.signedIn(port, "admin");
+        admin.get("/admin/users/new");
+        admin.post("/admin/users", Map.of("login", "rotating", "email", "rotating@linia.local", "displayName", "Ротация",
+                "password", "linia2026", "roles", "AGENT_L1", "locale", "ru", "enabled", "on", "_enabled", "on"));
+        long id = users.userByLogin("rotating").orElseThrow().id();
+        WebSession agent = WebSession.signedIn(port, "rotating");
+        assertThat(agent.get("/agent/queue/first").statusCode()).isEqualTo(200);
+
+        admin.get("/admin/users/" + id);
+        admin.post("/admin/users/" + id, Map.of("login", "rotating", "email", "rotating@linia.local", "displayName", "Ротация",
+                "password", "", "roles", "CUSTOMER", "locale", "ru", "enabled", "on", "_enabled", "on"));
+        assertThat(agent.get("/agent/queue/first").statusCode()).isEqualTo(403);
+
+        admin.get("/admin/users/" + id);
+        admin.post("/admin/users/" + id, Map.of("login", "rotating", "email", "rotating@linia.local", "displayName", "Ротация",
+                "password", "", "roles", "AGENT_L1", "locale", "ru", "_enabled", "on"));
+        HttpResponse<String> disabled = agent.get("/portal");
+        assertThat(disabled.statusCode()).isEqualTo(302);
+        assertThat(disabled.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    @Test
     void onlyAdministratorsReachTheAdminPages() {
         for (String login : new String[]{"customer", "l1", "l2", "lead", "trainer"}) {
             assertThat(WebSession.signedIn(port, login).get("/admin/users").statusCode()).as(login).isEqualTo(403);
