@@ -15,6 +15,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import io.linia.accounts.Actor;
 import io.linia.accounts.UserDirectory;
+import io.linia.routing.RoutingDirectory;
 import io.linia.tickets.Channel;
 import io.linia.tickets.CloseReason;
 import io.linia.tickets.TicketCommands;
@@ -53,8 +54,6 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>Screenshots go to {@code target/browser-screenshots/<test>/}: the acting person's page after each
  * step, and every open page, marked {@code FAILED}, when a step fails. The browser's console errors and
  * the pages' responses are printed to the test output (failsafe keeps it with the server's log).
- *
- * <p>A few steps work around UI bugs; each is marked WORKAROUND and says what to restore once fixed.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "linia.demo.tickets=false")
@@ -77,6 +76,13 @@ class TwoLineFlowBrowserTest {
 
     @Autowired
     UserDirectory users;
+
+    @Autowired
+    RoutingDirectory routing;
+
+    private long recoveryGroupId() {
+        return routing.groupByCode("recovery").orElseThrow().id();
+    }
 
     /** Open pages of this test, by person, in the order they were opened. */
     private final Map<String, Page> pages = new LinkedHashMap<>();
@@ -141,13 +147,9 @@ class TwoLineFlowBrowserTest {
         step(customer, "empty-form-refused", () -> {
             customer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Новое обращение")).first().click();
             assertThat(customer).hasURL(url("/portal/new"));
-            // WORKAROUND (see the report): the page is boosted by htmx, and htmx 2 does not swap a 4xx
-            // response, so clicking #submit-request on an empty form shows nothing at all. The server
-            // answers 400 with the errors in place; form.submit() posts without htmx (it fires no submit
-            // event), so the browser shows that answer as a page. Once htmx swaps 400 answers, click instead.
             Response refused = customer.waitForResponse(
                     r -> "POST".equals(r.request().method()) && r.url().endsWith("/portal/new"),
-                    () -> customer.locator("#request-form").evaluate("form => form.submit()"));
+                    () -> customer.locator("#submit-request").click());
             assertThat(refused.status()).isEqualTo(400);
 
             assertThat(customer.locator("#subject")).hasClass(Pattern.compile("\\bis-invalid\\b"));
@@ -213,21 +215,13 @@ class TwoLineFlowBrowserTest {
             l1.locator("#form-escalate > summary").click();
             assertThat(l1.locator("#escalate-category")).isVisible();
             l1.locator("#escalate-category").selectOption(new SelectOption().setLabel("Не помню пароль"));
-            l1.locator("#escalate-group").selectOption(new SelectOption().setLabel("Восстановление доступа"));
+            // the category suggests its default group
+            assertThat(l1.locator("#escalate-group")).hasValue(String.valueOf(recoveryGroupId()));
             l1.locator("#escalate-note").fill(note);
-            Response posted = l1.waitForResponse(
-                    r -> "POST".equals(r.request().method()) && r.url().endsWith("/agent/tickets/" + number + "/escalate"),
-                    () -> l1.locator("#do-escalate").click());
-            // WORKAROUND (see the report): the server accepts the escalation and redirects back to the
-            // ticket page, but a first-line agent may no longer see a second-line ticket, so that page is
-            // a 404 which htmx silently drops: the agent keeps looking at the stale page, with no success
-            // flash and no history entry. Until the redirect goes to a page the agent may see, check the
-            // accepted POST here, the emptied queue below, and the history entry on the second line's page.
-            assertThat(posted.status()).isEqualTo(302);
-            assertThat(posted.headerValue("location")).endsWith("/agent/tickets/" + number);
-        });
-        step(l1, "queue-empty-again", () -> {
-            l1.navigate(url("/agent/queue/first"));
+            l1.locator("#do-escalate").click();
+            // the ticket has left the first line: the agent is back at the (now empty) first-line queue
+            assertThat(l1).hasURL(url("/agent/queue/first"));
+            assertThat(l1.locator("#flash-success")).containsText("Заявка " + number + " передана на вторую линию");
             assertThat(l1.locator("#queue-empty")).hasText("Очередь пуста.");
         });
 
@@ -304,9 +298,6 @@ class TwoLineFlowBrowserTest {
         step(page, "login-in-english", () -> {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("EN").setExact(true)).click();
             assertThat(page).hasURL(Pattern.compile("[?&]lang=en$"));
-            // WORKAROUND (see the report): the page answering ?lang=en is still Russian, because the
-            // locale resolver only reads the cookie that this very response sets; the next page is English.
-            page.reload();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
             assertThat(page.locator("html")).hasAttribute("lang", "en");
             assertThat(page.getByLabel("Password")).isVisible();
@@ -394,24 +385,17 @@ class TwoLineFlowBrowserTest {
         return page;
     }
 
-    /**
-     * Opens a ticket from a queue row. WORKAROUND (see the report): the links sit inside the polling
-     * {@code <div id="queue" hx-select="#queue" hx-swap="outerHTML">}, so the boosted click inherits
-     * {@code hx-select="#queue"}, finds no {@code #queue} in the ticket page and leaves an empty body.
-     * Until {@code #queue} gets {@code hx-disinherit="*"}, follow the row's link as a plain navigation.
-     */
+    /** Opens a ticket by clicking its number in a queue row (a boosted link inside the polling queue). */
     private void openFromQueue(Page page, Locator row, String number) {
         Locator link = row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(number).setExact(true));
-        assertThat(link).hasAttribute("href", "/agent/tickets/" + number);
-        page.navigate(url(link.getAttribute("href")));
+        link.click();
         assertThat(page).hasURL(url("/agent/tickets/" + number));
         assertThat(page.locator("#ticket-number")).hasText(number);
     }
 
     /** The state badge next to the ticket's heading. */
     private static Locator stateBadge(Page page) {
-        // the template asks for id="ticket-state", but th:replace drops it (see the report); find the badge by its class
-        return page.locator("span.badge[class*='state-']").first();
+        return page.locator("#ticket-state .badge");
     }
 
     /** The form group (label, field, error) that holds the field. */

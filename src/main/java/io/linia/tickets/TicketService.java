@@ -93,6 +93,14 @@ public class TicketService {
         return toView(visible(actor, number), actor);
     }
 
+    /** Whether the actor may open the ticket now (e.g. a first-line agent after passing it on: no). */
+    @Transactional(readOnly = true)
+    public boolean isVisibleTo(Actor actor, String number) {
+        return TicketNumber.parse(number).flatMap(tickets::findById)
+                .filter(t -> TicketAccess.sees(actor, t.line(), t.groupId(), t.assigneeId(), t.customerId()))
+                .isPresent();
+    }
+
     @Transactional(readOnly = true)
     public TicketPage list(Actor actor, TicketQuery query) {
         return lists.search(actor, query);

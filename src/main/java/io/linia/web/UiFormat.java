@@ -8,7 +8,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Times on pages, as {@code ${@ui.time(t.createdAt)}}: in the desk's time zone, waiting times in words. */
 @Component("ui")
@@ -57,6 +61,17 @@ public class UiFormat {
     /** Minutes since the instant, for colouring long waits. */
     public long minutesSince(Instant instant) {
         return instant == null ? 0 : Math.max(0, Duration.between(instant, clock.instant()).toMinutes());
+    }
+
+    /** The current page's address with {@code lang} set: switching language keeps filters and paging. */
+    public String langUrl(String lang) {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return "?lang=" + lang;
+        }
+        HttpServletRequest request = attributes.getRequest();
+        String query = request.getQueryString();
+        return UriComponentsBuilder.fromUriString(query == null ? "" : "?" + query)
+                .replaceQueryParam("lang", lang).build().toUriString();
     }
 
     public String lang() {

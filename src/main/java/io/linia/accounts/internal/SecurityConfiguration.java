@@ -66,7 +66,7 @@ class SecurityConfiguration {
         return http
                 .addFilterBefore(new SessionRefreshFilter(accounts), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/register", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+                        .requestMatchers("/login", "/register", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg",
                                 "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/agent/**").hasAnyRole(STAFF)

@@ -1,5 +1,6 @@
 package io.linia.accounts.internal;
 
+import io.linia.accounts.Actor;
 import io.linia.accounts.UserRef;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A signed-in person's rights follow the administrator's changes on their next page, not at their
  * next sign-in: disabled users are signed out, changed roles or groups take effect at once. One
- * primary-key read per page request.
+ * primary-key read per page request. It also puts the signed-in {@link Actor} in the request as {@code me}.
  */
 class SessionRefreshFilter extends OncePerRequestFilter {
 
@@ -42,12 +43,17 @@ class SessionRefreshFilter extends OncePerRequestFilter {
                 if (session != null) {
                     session.invalidate();
                 }
-            } else if (!current.get().toActor().equals(principal.actor())) {
-                LiniaPrincipal fresh = LiniaPrincipal.of(current.get(), null);
-                SecurityContext context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
-                SecurityContextHolder.setContext(context);
-                repository.saveContext(context, request, response);
+            } else {
+                Actor actor = current.get().toActor();
+                if (!actor.equals(principal.actor())) {
+                    LiniaPrincipal fresh = LiniaPrincipal.of(current.get(), null);
+                    SecurityContext context = SecurityContextHolder.createEmptyContext();
+                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
+                    SecurityContextHolder.setContext(context);
+                    repository.saveContext(context, request, response);
+                }
+                // pages (error pages included) show who is signed in from this attribute
+                request.setAttribute("me", actor);
             }
         }
         chain.doFilter(request, response);

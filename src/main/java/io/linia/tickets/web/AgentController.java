@@ -72,11 +72,16 @@ class AgentController {
 
     @GetMapping
     String home(Actor actor) {
+        return "redirect:" + homeQueue(actor);
+    }
+
+    /** Where an agent's work starts: the first-line queue, or their first group's queue. */
+    private static String homeQueue(Actor actor) {
         if (actor.has(Role.AGENT_L1) || actor.has(Role.TEAM_LEAD) || actor.has(Role.TRAINER) || actor.has(Role.ADMIN)) {
-            return "redirect:/agent/queue/first";
+            return "/agent/queue/first";
         }
         return actor.groupIds().stream().sorted().findFirst()
-                .map(id -> "redirect:/agent/queue/group/" + id).orElse("redirect:/agent/mine");
+                .map(id -> "/agent/queue/group/" + id).orElse("/agent/mine");
     }
 
     @GetMapping("/queue/first")
@@ -169,7 +174,9 @@ class AgentController {
         try {
             TicketView after = perform(actor, number, kind, command, f.getVersion());
             redirect.addFlashAttribute("success", refusals.text("tickets.done." + kind, after.number()));
-            return "redirect:/agent/tickets/" + after.number();
+            // passing a ticket on can take it out of the agent's sight: then back to their queue
+            return tickets.isVisibleTo(actor, after.number())
+                    ? "redirect:/agent/tickets/" + after.number() : "redirect:" + homeQueue(actor);
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.NOT_FOUND) {
                 throw e;
