@@ -1,6 +1,7 @@
 package io.linia;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,6 +20,7 @@ public class LiniaApplication {
     /** All "now" in Linia comes from here, so that time-dependent rules are testable. */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        // microseconds: what H2 and PostgreSQL store, so a time in a response equals the time read back later
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
     }
 }

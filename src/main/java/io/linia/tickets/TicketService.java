@@ -114,6 +114,7 @@ public class TicketService {
 
     @Transactional(readOnly = true)
     public List<TicketSummary> groupQueue(Actor actor, long groupId, int limit) {
+        routing.group(groupId).orElseThrow(() -> DomainException.notFound("linia.error.groupNotFound", groupId));
         return lists.queue(actor, Line.SECOND, groupId, null, QUEUED, limit);
     }
 
@@ -343,7 +344,11 @@ public class TicketService {
         if (command.customerEmail() == null || command.customerEmail().isBlank()) {
             throw DomainException.invalid("customerEmail", "linia.validation.customerEmailRequired");
         }
-        return users.findOrCreateCustomer(command.customerEmail(), command.customerName());
+        UserRef customer = users.findOrCreateCustomer(command.customerEmail(), command.customerName());
+        if (customer.toActor().isStaff()) {
+            throw DomainException.invalid("customerEmail", "linia.validation.customerIsStaff");
+        }
+        return customer;
     }
 
     private CategoryRef activeCategory(Long id, String field) {

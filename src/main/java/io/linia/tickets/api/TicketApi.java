@@ -27,7 +27,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.linia.web.Refusals;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.util.Map;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.HandlerMapping;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -52,9 +61,32 @@ import org.springframework.web.bind.annotation.RestController;
 class TicketApi {
 
     private final TicketService tickets;
+    private final Refusals refusals;
 
-    TicketApi(TicketService tickets) {
+    TicketApi(TicketService tickets, Refusals refusals) {
         this.tickets = tickets;
+        this.refusals = refusals;
+    }
+
+    /**
+     * Two commands passed the version check at the same moment and this one lost at commit: answer
+     * like any stale command, with the state that won, so the client can show it and decide again.
+     */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> lostRace(Actor actor, HttpServletRequest request) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String number = variables == null ? null : variables.get("number");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                refusals.text("linia.refusal.stale", number == null ? "" : number));
+        problem.setType(URI.create("https://linia.io/problems/stale"));
+        problem.setTitle(refusals.text("linia.problem.stale"));
+        if (number != null && tickets.isVisibleTo(actor, number)) {
+            TicketView current = tickets.get(actor, number);
+            problem.setProperty("currentVersion", current.version());
+            problem.setProperty("currentState", current.state());
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @PostMapping
