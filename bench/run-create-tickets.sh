@@ -67,7 +67,7 @@ cleanup() {
   fi
   SERVER_PID=""
 }
-trap cleanup EXIT
+trap 'cleanup; rm -rf "$WORK"' EXIT
 
 # ------------------------------------------------------------------ build and environment
 
