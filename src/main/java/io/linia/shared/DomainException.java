@@ -19,7 +19,8 @@ public class DomainException extends RuntimeException {
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public DomainException(Kind kind, String field, String messageKey, Object... args) {
-        super(messageKey + (field == null ? "" : " [" + field + "]"));
+        // a refusal is an expected answer, not a fault: no stack trace to fill (it is on the hot path)
+        super(messageKey + (field == null ? "" : " [" + field + "]"), null, false, false);
         this.kind = kind;
         this.field = field;
         this.messageKey = messageKey;

@@ -31,6 +31,7 @@ import io.linia.web.Refusals;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -92,7 +93,14 @@ class TicketApi {
     @PostMapping
     @Operation(summary = "Create a ticket (customers for themselves; staff on behalf of customerEmail)")
     ResponseEntity<TicketView> create(Actor actor, @Valid @RequestBody NewTicket body) {
-        TicketView created = tickets.create(actor, body, Channel.API);
+        TicketView created;
+        try {
+            created = tickets.create(actor, body, Channel.API);
+        } catch (DataIntegrityViolationException raceOnNewCustomer) {
+            // two first tickets from one new address at once: the other request created the customer,
+            // so a second attempt finds them instead of failing the ticket
+            created = tickets.create(actor, body, Channel.API);
+        }
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + created.number())).body(created);
     }
 
