@@ -11,5 +11,11 @@ public record CategoryCommand(
         @NotBlank @Size(max = 120) @CleanText String nameRu,
         @NotBlank @Size(max = 120) @CleanText String nameEn,
         Long defaultGroupId,
-        boolean active) {
+        boolean active,
+        Long parentId) {
+
+    /** A top-level category. */
+    public CategoryCommand(String code, String nameRu, String nameEn, Long defaultGroupId, boolean active) {
+        this(code, nameRu, nameEn, defaultGroupId, active, null);
+    }
 }

@@ -2,8 +2,12 @@ package io.linia.routing;
 
 import java.util.Locale;
 
-/** A ticket category; {@code defaultGroupId} is where first line usually passes such tickets. */
-public record CategoryRef(long id, String code, String nameRu, String nameEn, Long defaultGroupId, boolean active) {
+/**
+ * A ticket category (also the section of knowledge-base articles); {@code defaultGroupId} is where
+ * first line usually passes such tickets; {@code parentId} is the upper level of a two-level tree.
+ */
+public record CategoryRef(long id, String code, String nameRu, String nameEn, Long defaultGroupId, boolean active,
+                          Long parentId) {
 
     public String name(Locale locale) {
         return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameRu;

@@ -32,7 +32,12 @@ public final class TicketCommands {
     public record Answer(@NotBlank @CleanText(maxBytes = MAX_BODY_BYTES) String body,
                          @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "{linia.validation.url}") String articleUrl,
                          @Size(max = 255) @CleanText String articleTitle,
-                         Long version) {
+                         Long version,
+                         Long articleId) {
+
+        public Answer(String body, String articleUrl, String articleTitle, Long version) {
+            this(body, articleUrl, articleTitle, version, null);
+        }
     }
 
     public record AskForInformation(@NotBlank @CleanText(maxBytes = MAX_BODY_BYTES) String body, Long version) {
@@ -45,7 +50,12 @@ public final class TicketCommands {
                            @CleanText(maxBytes = MAX_BODY_BYTES) String note, Long version) {
     }
 
-    public record Reply(@NotBlank @CleanText(maxBytes = MAX_BODY_BYTES) String body, Long version) {
+    /** A second-line reply; {@code articleId} names the knowledge-base article it is based on, if any. */
+    public record Reply(@NotBlank @CleanText(maxBytes = MAX_BODY_BYTES) String body, Long version, Long articleId) {
+
+        public Reply(String body, Long version) {
+            this(body, version, null);
+        }
     }
 
     /** Solve, optionally with a final public reply. */

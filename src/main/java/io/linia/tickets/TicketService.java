@@ -60,9 +60,12 @@ public class TicketService {
     private final MeterRegistry meters;
     private final TicketProperties properties;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<ArticleCatalog> articles;
 
     TicketService(TicketRepository tickets, TicketLists lists, UserDirectory users, RoutingDirectory routing,
-                  ApplicationEventPublisher events, MeterRegistry meters, TicketProperties properties, Clock clock) {
+                  ApplicationEventPublisher events, MeterRegistry meters, TicketProperties properties, Clock clock,
+                  org.springframework.beans.factory.ObjectProvider<ArticleCatalog> articles) {
+        this.articles = articles;
         this.tickets = tickets;
         this.lists = lists;
         this.users = users;
@@ -150,8 +153,14 @@ public class TicketService {
     // ------------------------------------------------------------------ first line
 
     public TicketView answer(Actor actor, String number, Answer c) {
+        ArticleCatalog.LinkedArticle article = article(c.articleId());
+        String url = article != null && (c.articleUrl() == null || c.articleUrl().isBlank()) ? article.url() : c.articleUrl();
+        String title = article != null && (c.articleTitle() == null || c.articleTitle().isBlank()) ? article.title() : c.articleTitle();
         return act(actor, number, c.version(), TicketAction.ANSWER, (t, now) -> {
-            TicketMessage reply = t.answer(actor, c.body(), c.articleUrl(), c.articleTitle(), now);
+            TicketMessage reply = t.answer(actor, c.body(), url, title, article == null ? null : article.id(), now);
+            if (article != null) {
+                events.publishEvent(new ArticleUsed(t.id(), article.id(), t.customerText(), now));
+            }
             return () -> new AgentReplied(t.id(), reply.id(), actor.id(), now);
         });
     }
@@ -183,8 +192,12 @@ public class TicketService {
     // ------------------------------------------------------------------ second line
 
     public TicketView reply(Actor actor, String number, Reply c) {
+        ArticleCatalog.LinkedArticle article = article(c.articleId());
         return act(actor, number, c.version(), TicketAction.REPLY, (t, now) -> {
-            TicketMessage reply = t.reply(actor, c.body(), now);
+            TicketMessage reply = t.reply(actor, c.body(), article, now);
+            if (article != null) {
+                events.publishEvent(new ArticleUsed(t.id(), article.id(), t.customerText(), now));
+            }
             return () -> new AgentReplied(t.id(), reply.id(), actor.id(), now);
         });
     }
@@ -349,6 +362,16 @@ public class TicketService {
             throw DomainException.invalid("customerEmail", "linia.validation.customerIsStaff");
         }
         return customer;
+    }
+
+    /** The article an answer names, checked with the knowledge base; null when none is named. */
+    private ArticleCatalog.LinkedArticle article(Long articleId) {
+        if (articleId == null) {
+            return null;
+        }
+        ArticleCatalog catalog = articles.getIfAvailable();
+        return (catalog == null ? java.util.Optional.<ArticleCatalog.LinkedArticle>empty() : catalog.usableArticle(articleId))
+                .orElseThrow(() -> DomainException.invalid("articleId", "linia.error.articleNotFound", articleId));
     }
 
     private CategoryRef activeCategory(Long id, String field) {

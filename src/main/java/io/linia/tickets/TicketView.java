@@ -20,7 +20,7 @@ public record TicketView(
         boolean acceptsCustomerMessage) {
 
     public record MessageView(long id, MessageKind kind, Long authorId, String authorName, String body,
-                              String articleUrl, String articleTitle, Instant createdAt) {
+                              String articleUrl, String articleTitle, Instant createdAt, Long articleId) {
     }
 
     public record HistoryView(long id, Instant at, Long actorId, String actorName, TicketAction action,

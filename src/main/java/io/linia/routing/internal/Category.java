@@ -23,6 +23,7 @@ class Category {
     private String nameEn;
     private Long defaultGroupId;
     private boolean active;
+    private Long parentId;
     @Version
     private long version;
 
@@ -39,10 +40,11 @@ class Category {
         this.nameEn = command.nameEn().strip();
         this.defaultGroupId = command.defaultGroupId();
         this.active = command.active();
+        this.parentId = command.parentId();
     }
 
     CategoryRef toRef() {
-        return new CategoryRef(id, code, nameRu, nameEn, defaultGroupId, active);
+        return new CategoryRef(id, code, nameRu, nameEn, defaultGroupId, active, parentId);
     }
 
     Long id() {

@@ -9,4 +9,6 @@ interface CategoryRepository extends JpaRepository<Category, Long> {
     Optional<Category> findByCode(String code);
 
     List<Category> findAllByOrderByNameRu();
+
+    boolean existsByParentId(Long parentId);
 }

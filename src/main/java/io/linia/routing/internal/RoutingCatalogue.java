@@ -86,6 +86,7 @@ class RoutingCatalogue implements RoutingDirectory, RoutingAdministration {
     public CategoryRef createCategory(CategoryCommand command) {
         requireFreeCategoryCode(command.code(), null);
         requireGroup(command.defaultGroupId());
+        requireParent(command.parentId(), null);
         return categories.save(new Category(command)).toRef();
     }
 
@@ -95,6 +96,7 @@ class RoutingCatalogue implements RoutingDirectory, RoutingAdministration {
         Category category = categories.findById(id).orElseThrow(() -> DomainException.notFound("linia.error.categoryNotFound", id));
         requireFreeCategoryCode(command.code(), id);
         requireGroup(command.defaultGroupId());
+        requireParent(command.parentId(), id);
         category.apply(command);
         return categories.saveAndFlush(category).toRef();
     }
@@ -107,6 +109,19 @@ class RoutingCatalogue implements RoutingDirectory, RoutingAdministration {
     private void requireFreeCategoryCode(String code, Long ownId) {
         categories.findByCode(code).filter(c -> !c.id().equals(ownId))
                 .ifPresent(c -> { throw DomainException.invalid("code", "linia.validation.codeTaken", code); });
+    }
+
+    /** Two levels only: a parent must exist, be top-level, and not be the category itself. */
+    private void requireParent(Long parentId, Long ownId) {
+        if (parentId == null) {
+            return;
+        }
+        Category parent = categories.findById(parentId)
+                .orElseThrow(() -> DomainException.invalid("parentId", "linia.error.categoryNotFound", parentId));
+        if (parentId.equals(ownId) || parent.toRef().parentId() != null
+                || (ownId != null && categories.existsByParentId(ownId))) {
+            throw DomainException.invalid("parentId", "linia.validation.categoryTwoLevels");
+        }
     }
 
     private void requireGroup(Long groupId) {

@@ -88,7 +88,7 @@ class RoutingAdminController {
     @GetMapping("/categories/{id}")
     String editCategory(@PathVariable long id, Model model) {
         CategoryRef c = directory.category(id).orElseThrow(() -> DomainException.notFound("linia.error.categoryNotFound", id));
-        return categoryForm(model, new CategoryCommand(c.code(), c.nameRu(), c.nameEn(), c.defaultGroupId(), c.active()), id, Map.of());
+        return categoryForm(model, new CategoryCommand(c.code(), c.nameRu(), c.nameEn(), c.defaultGroupId(), c.active(), c.parentId()), id, Map.of());
     }
 
     @PostMapping({"/categories", "/categories/{id}"})
@@ -104,6 +104,8 @@ class RoutingAdminController {
         model.addAttribute("itemId", id);
         model.addAttribute("errors", errors);
         model.addAttribute("groups", directory.groups());
+        model.addAttribute("parents", directory.categories().stream()
+                .filter(c -> c.parentId() == null && !java.util.Objects.equals(c.id(), id)).toList());
         return "routing/admin-category-form";
     }
 

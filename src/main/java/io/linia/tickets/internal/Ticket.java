@@ -175,11 +175,19 @@ public class Ticket {
 
     /** First line answers (typically from the knowledge base); the answer solves the ticket. */
     public TicketMessage answer(Actor by, String body, String articleUrl, String articleTitle, Instant now) {
+        return answer(by, body, articleUrl, articleTitle, null, now);
+    }
+
+    /** An answer based on the knowledge-base article {@code articleId} (null when none). */
+    public TicketMessage answer(Actor by, String body, String articleUrl, String articleTitle, Long articleId, Instant now) {
         check(TicketAction.ANSWER, by);
         if (body == null || body.isBlank()) {
             throw DomainException.invalid("body", "linia.validation.required");
         }
         TicketMessage reply = addMessage(MessageKind.PUBLIC_REPLY, by, body, articleUrl, articleTitle, now);
+        if (articleId != null) {
+            reply.linkArticle(articleId);
+        }
         moveTo(SOLVED, by, TicketAction.ANSWER, blankToNull(articleTitle), now);
         return reply;
     }
@@ -225,8 +233,17 @@ public class Ticket {
     // ---------------------------------------------------------------- second line
 
     public TicketMessage reply(Actor by, String body, Instant now) {
+        return reply(by, body, null, now);
+    }
+
+    /** A second-line reply, based on the knowledge-base article {@code article} when not null. */
+    public TicketMessage reply(Actor by, String body, io.linia.tickets.ArticleCatalog.LinkedArticle article, Instant now) {
         check(TicketAction.REPLY, by);
-        TicketMessage reply = addMessage(MessageKind.PUBLIC_REPLY, by, body, null, null, now);
+        TicketMessage reply = addMessage(MessageKind.PUBLIC_REPLY, by, body,
+                article == null ? null : article.url(), article == null ? null : article.title(), now);
+        if (article != null) {
+            reply.linkArticle(article.id());
+        }
         if (state == NEW) {
             moveTo(OPEN, by, TicketAction.REPLY, null, now);
         } else {
@@ -359,6 +376,17 @@ public class Ticket {
     }
 
     // ---------------------------------------------------------------- internals
+
+    /** What the customer asked: the subject and everything they wrote, for learning which article answers it. */
+    public String customerText() {
+        StringBuilder text = new StringBuilder(subject);
+        for (TicketMessage m : messages) {
+            if (m.kind() == MessageKind.CUSTOMER) {
+                text.append('\n').append(m.body());
+            }
+        }
+        return text.toString();
+    }
 
     private TicketMessage addMessage(MessageKind kind, Actor by, String body, String articleUrl, String articleTitle,
                                      Instant now) {

@@ -33,6 +33,7 @@ public class TicketMessage {
     private String body;
     private String articleUrl;
     private String articleTitle;
+    private Long articleId;
     private Instant createdAt;
 
     protected TicketMessage() {
@@ -56,7 +57,14 @@ public class TicketMessage {
 
     public String body() { return body; }
 
+    public Long articleId() { return articleId; }
+
+    /** The knowledge-base article this reply is based on. */
+    void linkArticle(long articleId) {
+        this.articleId = articleId;
+    }
+
     public MessageView toView() {
-        return new MessageView(id, kind, authorId, authorName, body, articleUrl, articleTitle, createdAt);
+        return new MessageView(id, kind, authorId, authorName, body, articleUrl, articleTitle, createdAt, articleId);
     }
 }

@@ -212,11 +212,11 @@ class AgentController {
     private static Object commandOf(TicketAction action, TicketForm f) {
         Long v = f.getVersion();
         return switch (action) {
-            case ANSWER -> new TicketCommands.Answer(f.getBody(), f.getArticleUrl(), f.getArticleTitle(), v);
+            case ANSWER -> new TicketCommands.Answer(f.getBody(), f.getArticleUrl(), f.getArticleTitle(), v, f.getArticleId());
             case ASK_FOR_INFORMATION -> new TicketCommands.AskForInformation(f.getBody(), v);
             case CLOSE -> new TicketCommands.Close(f.getReason(), f.getNote(), v);
             case ESCALATE -> new TicketCommands.Escalate(f.getCategoryId(), f.getGroupId(), f.getNote(), v);
-            case REPLY -> new TicketCommands.Reply(f.getBody(), v);
+            case REPLY -> new TicketCommands.Reply(f.getBody(), v, f.getArticleId());
             case SOLVE -> new TicketCommands.Solve(f.getBody(), v);
             case RETURN_TO_FIRST_LINE -> new TicketCommands.ReturnToFirstLine(f.getNote(), v);
             case ADD_NOTE -> new TicketCommands.Note(f.getNote());

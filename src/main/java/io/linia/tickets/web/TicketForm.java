@@ -12,6 +12,7 @@ public class TicketForm {
     private String body;
     private String articleUrl;
     private String articleTitle;
+    private Long articleId;
     private String note;
     private CloseReason reason;
     private Long categoryId;
@@ -29,6 +30,10 @@ public class TicketForm {
     public void setArticleUrl(String articleUrl) { this.articleUrl = articleUrl; }
 
     public String getArticleTitle() { return articleTitle; }
+
+    public Long getArticleId() { return articleId; }
+
+    public void setArticleId(Long articleId) { this.articleId = articleId; }
 
     public void setArticleTitle(String articleTitle) { this.articleTitle = articleTitle; }
 

@@ -1,0 +1,261 @@
+package io.linia.knowledge.internal;
+
+import io.linia.knowledge.ArticleHit;
+import io.linia.knowledge.ArticleSearch;
+import io.linia.knowledge.ArticleStatus;
+import io.linia.knowledge.Audience;
+import io.linia.shared.TextAnalysis;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The Lucene side of the knowledge base: searching articles (BM25 over title, tags and body, with
+ * Russian and English stemming, typo tolerance for short queries, highlighted fragments) and
+ * ranking suggestions for a ticket's text, where the articles that answered the nearest past
+ * tickets get their votes.
+ */
+@Component
+@Transactional(readOnly = true)
+public class ArticleIndex {
+
+    /** Boosts: a question usually resembles an article's title more than its body. */
+    static final float TITLE_BOOST = 3f;
+    static final float TAGS_BOOST = 1.5f;
+    static final float BODY_BOOST = 1f;
+    /** Long texts are cut: the start of a message carries the question; the rest costs time, not precision. */
+    static final int MAX_QUERY_TERMS = 48;
+    static final int EVIDENCE_NEIGHBOURS = 25;
+    static final double EVIDENCE_WEIGHT = 0.6;
+
+    private final Analyzer analyzer = TextAnalysis.analyzer();
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    /** Articles for a search; filters applied; the hits carry highlighted title and fragments. */
+    public List<ArticleHit> search(ArticleSearch q, Collection<Long> categoryIds) {
+        String text = queryText(q.text());
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        boolean shortQuery = TextAnalysis.stems(analyzer, text).size() <= 3;
+        SearchSession session = Search.session(entityManager);
+        return session.search(Article.class)
+                .select(f -> hitProjection(f))
+                .where(f -> {
+                    var root = f.bool().must(f.bool().should(textMatch(f, text, false)).should(phrase(f, text))
+                            .should(shortQuery ? textMatch(f, text, true) : f.matchNone())
+                            .minimumShouldMatchNumber(1));
+                    filters(f, root, q.status(), q.audience(), q.language(), categoryIds);
+                    return root;
+                })
+                .highlighter(h -> h.plain().encoder(HighlighterEncoder.HTML).tag("<mark>", "</mark>")
+                        .fragmentSize(160).numberOfFragments(2).noMatchSize(160))
+                .highlighter("title", h -> h.plain().encoder(HighlighterEncoder.HTML).tag("<mark>", "</mark>")
+                        .numberOfFragments(1).fragmentSize(400).noMatchSize(400))
+                .totalHitCountThreshold(q.limit() * 5L)
+                .fetchHits(q.limit()).stream().map(r -> r.toHit(0)).toList();
+    }
+
+    /**
+     * Suggestions for a ticket's (or a customer's) text: BM25 over the articles, blended with the
+     * votes of the nearest past tickets that were answered with an article. {@code publicOnly} limits
+     * them to public articles (the customer's self-service).
+     */
+    public List<ArticleHit> suggest(String subject, String body, boolean publicOnly, int limit) {
+        String text = suggestionText(subject, body);
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        SearchSession session = Search.session(entityManager);
+        int pool = Math.max(limit * 4, 20);
+        List<Row> articles = session.search(Article.class)
+                .select(f -> hitProjection(f))
+                .where(f -> {
+                    var root = f.bool().must(f.bool().should(textMatch(f, text, false))
+                            .should(phrase(f, subject == null ? "" : subject)).minimumShouldMatchNumber(1));
+                    filters(f, root, ArticleStatus.PUBLISHED, publicOnly ? Audience.PUBLIC : null, null, List.of());
+                    return root;
+                })
+                .highlighter(h -> h.plain().encoder(HighlighterEncoder.HTML).tag("<mark>", "</mark>")
+                        .fragmentSize(160).numberOfFragments(1).noMatchSize(160))
+                .highlighter("title", h -> h.plain().encoder(HighlighterEncoder.HTML).tag("<mark>", "</mark>")
+                        .numberOfFragments(1).fragmentSize(400).noMatchSize(400))
+                .totalHitCountThreshold(pool * 5L)
+                .fetchHits(pool);
+        Map<Long, Double> votes = evidenceVotes(session, text);
+        Map<Long, Integer> voters = new HashMap<>();
+        votes.keySet().forEach(id -> voters.put(id, 0));
+
+        double topArticle = articles.stream().mapToDouble(Row::score).max().orElse(1);
+        double topVote = votes.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        double weight = votes.isEmpty() ? 0 : EVIDENCE_WEIGHT;
+        Map<Long, Double> blended = new HashMap<>();
+        Map<Long, Row> rows = new HashMap<>();
+        for (Row r : articles) {
+            rows.put(r.id(), r);
+            blended.put(r.id(), (1 - weight) * r.score() / topArticle);
+        }
+        votes.forEach((id, v) -> blended.merge(id, weight * v / topVote, Double::sum));
+        // articles known only from votes: fetch what the hit shows (and drop those the reader may not see)
+        List<Long> missing = votes.keySet().stream().filter(id -> !rows.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            session.search(Article.class).select(f -> hitProjection(f))
+                    .where(f -> {
+                        var root = f.bool().must(f.id().matchingAny(missing));
+                        filters(f, root, ArticleStatus.PUBLISHED, publicOnly ? Audience.PUBLIC : null, null, List.of());
+                        return root;
+                    })
+                    .highlighter(h -> h.plain().encoder(HighlighterEncoder.HTML).noMatchSize(160).numberOfFragments(1))
+                    .highlighter("title", h -> h.plain().encoder(HighlighterEncoder.HTML).noMatchSize(400).numberOfFragments(1))
+                    .fetchHits(missing.size()).forEach(r -> rows.put(r.id(), r));
+        }
+        return blended.entrySet().stream().filter(e -> rows.containsKey(e.getKey()))
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .map(e -> rows.get(e.getKey()).withScore(e.getValue()).toHit(evidenceCount(votes, e.getKey())))
+                .toList();
+    }
+
+    /** Per article: the sum of the nearest past tickets' scores, each ticket voting for the article that answered it. */
+    private Map<Long, Double> evidenceVotes(SearchSession session, String text) {
+        List<List<?>> hits = session.search(ArticleEvidence.class)
+                .select(f -> f.composite().from(f.field("articleId", Long.class), f.score()).asList())
+                .where(f -> textOnly(f, text))
+                .totalHitCountThreshold(EVIDENCE_NEIGHBOURS * 4L)
+                .fetchHits(EVIDENCE_NEIGHBOURS);
+        Map<Long, Double> votes = new HashMap<>();
+        for (List<?> hit : hits) {
+            votes.merge((Long) hit.get(0), ((Number) hit.get(1)).doubleValue(), Double::sum);
+        }
+        return votes;
+    }
+
+    private static int evidenceCount(Map<Long, Double> votes, long id) {
+        return votes.containsKey(id) ? 1 : 0;
+    }
+
+    // ---------------------------------------------------------------- query parts
+
+    private static org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep textMatch(
+            SearchPredicateFactory f, String text, boolean fuzzy) {
+        var match = f.match().field("title").boost(TITLE_BOOST).field("tags").boost(TAGS_BOOST).field("body").boost(BODY_BOOST)
+                .matching(text);
+        return fuzzy ? match.fuzzy(2, 1).boost(0.4f) : match;
+    }
+
+    private static org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep phrase(SearchPredicateFactory f, String text) {
+        if (text == null || text.isBlank()) {
+            return f.matchNone();
+        }
+        return f.phrase().field("title").boost(TITLE_BOOST).field("body").matching(text).slop(3).boost(0.5f);
+    }
+
+    private static org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep textOnly(SearchPredicateFactory f, String text) {
+        return f.match().field("text").matching(text);
+    }
+
+    private static void filters(SearchPredicateFactory f, BooleanPredicateClausesStep<?> root, ArticleStatus status,
+                                Audience audience, String language, Collection<Long> categoryIds) {
+        if (status != null) {
+            root.filter(f.match().field("status").matching(status));
+        }
+        if (audience != null) {
+            root.filter(f.match().field("audience").matching(audience));
+        }
+        if (language != null) {
+            root.filter(f.match().field("language").matching(language));
+        }
+        if (categoryIds != null && !categoryIds.isEmpty()) {
+            root.filter(f.terms().field("categoryId").matchingAny(categoryIds));
+        }
+    }
+
+    private static org.hibernate.search.engine.search.projection.dsl.ProjectionFinalStep<Row> hitProjection(
+            SearchProjectionFactory<?, ?> f) {
+        return f.composite().from(f.id(Long.class), f.field("title", String.class), f.field("categoryId", Long.class),
+                        f.field("audience", Audience.class), f.field("language", String.class),
+                        f.field("status", ArticleStatus.class), f.score(), f.highlight("title").highlighter("title"),
+                        f.highlight("body"))
+                .asList(v -> new Row((Long) v.get(0), (String) v.get(1), (Long) v.get(2), (Audience) v.get(3),
+                        (String) v.get(4), (ArticleStatus) v.get(5), ((Number) v.get(6)).doubleValue(),
+                        strings(v.get(7)), strings(v.get(8))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object o) {
+        return o == null ? List.of() : (List<String>) o;
+    }
+
+    /** The query text: invisible characters dropped, Lucene cannot choke on it (it is not parsed as syntax). */
+    static String queryText(String text) {
+        if (text == null) {
+            return "";
+        }
+        String t = text.strip();
+        return t.length() > 1000 ? t.substring(0, 1000) : t;
+    }
+
+    /** Subject and the start of the body, cut to the first {@link #MAX_QUERY_TERMS} distinct words. */
+    String suggestionText(String subject, String body) {
+        String joined = (subject == null ? "" : subject) + "\n" + (body == null ? "" : body);
+        Set<String> seen = new LinkedHashSet<>();
+        StringBuilder out = new StringBuilder();
+        for (String line : joined.split("\n")) {
+            if (line.startsWith(">")) {
+                continue; // quoted earlier mail says nothing new
+            }
+            for (String word : line.split("[\\s\\p{Z}]+")) {
+                if (word.isEmpty()) {
+                    continue;
+                }
+                List<String> stems = TextAnalysis.stems(analyzer, word);
+                if (stems.isEmpty() || !seen.add(stems.get(0))) {
+                    continue;
+                }
+                out.append(word).append(' ');
+                if (seen.size() >= MAX_QUERY_TERMS) {
+                    return out.toString().strip();
+                }
+            }
+        }
+        return out.toString().strip();
+    }
+
+    record Row(Long id, String title, Long categoryId, Audience audience, String language, ArticleStatus status,
+               double score, List<String> titleHighlights, List<String> fragments) {
+
+        Row withScore(double s) {
+            return new Row(id, title, categoryId, audience, language, status, s, titleHighlights, fragments);
+        }
+
+        ArticleHit toHit(int evidence) {
+            String titleHtml = titleHighlights.isEmpty() ? HtmlUtils.htmlEscape(title) : titleHighlights.get(0);
+            return new ArticleHit(id, title, titleHtml, List.copyOf(fragments), categoryId, audience, language, status,
+                    score, evidence);
+        }
+    }
+
+    static List<Long> ids(List<ArticleHit> hits) {
+        List<Long> out = new ArrayList<>();
+        hits.forEach(h -> out.add(h.id()));
+        return out;
+    }
+}
