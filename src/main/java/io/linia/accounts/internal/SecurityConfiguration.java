@@ -35,6 +35,8 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        // the public help pages' API: anyone may read public articles, rate them, report a deflection
+                        .requestMatchers("/api/v1/kb/public/**").permitAll()
                         .requestMatchers("/api/v1/tickets/queue/**", "/api/v1/tickets/mine", "/api/v1/groups").hasAnyRole(STAFF)
                         .anyRequest().authenticated())
                 .addFilterBefore(tokenFilter, BasicAuthenticationFilter.class)
@@ -69,6 +71,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/register", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg",
                                 "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // the public knowledge base: customers locked out of their mailbox read it without signing in
+                        .requestMatchers("/help", "/help/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/agent/**").hasAnyRole(STAFF)
                         .requestMatchers("/portal/**").hasRole(Role.CUSTOMER.name())
