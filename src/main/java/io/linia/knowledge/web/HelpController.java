@@ -69,7 +69,7 @@ class HelpController {
     /** A section of the portal's front page: its own article count and its sub-sections with theirs. */
     record Section(CategoryRef category, long count, List<Sub> subs) {
 
-        long total() {
+        public long total() {
             return count + subs.stream().mapToLong(Sub::count).sum();
         }
     }
