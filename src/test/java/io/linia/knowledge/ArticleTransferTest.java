@@ -46,6 +46,8 @@ class ArticleTransferTest {
             "МОНЕТИЗАЦИЯ", "МОДЕРАЦИЯ", "ДОСТУП К RUTUBE", "ОТСУТСТВУЕТ", "СОТРУДНИЧЕСТВО ПРОДВИЖЕНИЕ РЕКЛАМА",
             "БЛАГОТВОРИТЕЛЬНОСТЬ ДОНАТЫ", "ПОИСК");
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
     @Autowired
     ArticleTransfer transfer;
     @Autowired
@@ -384,5 +386,97 @@ class ArticleTransferTest {
         DomainException notZip = catchThrowableOfType(DomainException.class,
                 () -> transfer.importZip(lead, "title,body\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(Objects.requireNonNull(notZip).field()).isEqualTo("file");
+    }
+
+    // ------------------------------------------------------------------ the page
+
+    /** A signed-in browser: cookies, the CSRF token of the last form, multipart posts. */
+    private final class Browser {
+        final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String csrf;
+
+        Browser(String login) throws Exception {
+            get("/login");
+            String form = "username=" + login + "&password=linia2026&_csrf=" + csrf;
+            var r = http.send(java.net.http.HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(302);
+        }
+
+        java.net.URI uri(String path) {
+            return java.net.URI.create("http://localhost:" + port + path);
+        }
+
+        java.net.http.HttpResponse<String> get(String path) throws Exception {
+            var r = http.send(java.net.http.HttpRequest.newBuilder(uri(path)).header("Accept-Language", "ru").GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(r.body());
+            if (m.find()) {
+                csrf = m.group(1);
+            }
+            return r;
+        }
+
+        java.net.http.HttpResponse<String> upload(String path, Map<String, String> fields, byte[] file) throws Exception {
+            String boundary = "----linia" + UUID.randomUUID();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+            all.put("_csrf", csrf);
+            for (var e : all.entrySet()) {
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+                        + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"kb.csv\"\r\n"
+                    + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return http.send(java.net.http.HttpRequest.newBuilder(uri(path)).header("Accept-Language", "ru")
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    void theImportPageImportsAFileAndShowsRefusalsNextToIt() throws Exception {
+        Browser lead = new Browser("lead");
+        var form = lead.get("/agent/kb/import?preset=rutube");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("value=\"Вопрос из БЗ\"").contains("value=\"Классификатор 2 уровня\"")
+                .contains("/agent/kb/export.csv").contains("/agent/kb/export.zip");
+        assertThat(lead.get("/agent/kb/import").body()).containsPattern("id=\"col-title\" name=\"title\"\\s+value=\"title\"");
+
+        Map<String, String> columns = new java.util.LinkedHashMap<>();
+        columns.put("format", "csv");
+        for (String f : List.of("title", "body", "category", "subcategory", "audience", "tags", "language", "status")) {
+            columns.put(f, f.equals("subcategory") ? "" : f);
+        }
+        long before = articles.count();
+        var refused = lead.upload("/agent/kb/import", columns,
+                "title,body\nХорошая,текст\n,текст без заголовка\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("is-invalid").contains("Строка 3: нет заголовка (столбец «title»)");
+        assertThat(articles.count()).isEqualTo(before);
+
+        String title = "Статья со страницы " + UUID.randomUUID();
+        var done = lead.upload("/agent/kb/import", columns, ("title,body\n" + title + ",текст\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).contains("id=\"import-result\"").contains("создано статей — 1, категорий — 0");
+        List<Long> created = kb.list(l1, null, null, null, null, 500).articles().stream().filter(a -> a.title().equals(title))
+                .map(ArticleView::id).toList();
+        assertThat(created).hasSize(1);
+        imported.add(created);
+
+        var csv = lead.get("/agent/kb/export.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+        assertThat(csv.body()).startsWith("title,body,category").contains(title);
+
+        Browser agent = new Browser("l1");
+        assertThat(agent.get("/agent/kb/import").statusCode()).isEqualTo(403);
+        assertThat(agent.get("/agent/kb/export.zip").statusCode()).isEqualTo(200);
+        Browser customer = new Browser("customer");
+        assertThat(customer.get("/agent/kb/export.csv").statusCode()).isEqualTo(403);
     }
 }
