@@ -89,7 +89,7 @@ public final class ApiClient {
                 : send("POST", path, toJson(body).getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
-    /** PUT with a JSON body made from {@code body}. */
+    /** PUT with a JSON body made from {@code body} (a map or a record). */
     public ApiResponse put(String path, Object body) {
         return send("PUT", path, toJson(body).getBytes(StandardCharsets.UTF_8), "application/json");
     }
