@@ -53,7 +53,8 @@ import org.springframework.test.context.ActiveProfiles;
  * Screenshots go to {@code target/browser-screenshots/<test>/}.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "linia.demo.tickets=false")
+// its own context (own in-memory store): it creates tickets for the demo customer, whose empty list TwoLineFlowBrowserTest expects
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"linia.demo.tickets=false", "linia.test.context=answer-with-article"})
 @ActiveProfiles("test")
 @ExtendWith(AnswerWithArticleBrowserTest.ScreenshotOnFailure.class)
 class AnswerWithArticleBrowserTest {
