@@ -104,10 +104,13 @@ class TicketCategorisationTest {
         delivery = fx.categoryId("mail-not-arriving");
         android = fx.categoryId("mobile-android");
         recoveryGroup = fx.groupId("recovery");
-        escalateAll(PASSWORD, password, recoveryGroup);
-        escalateAll(SMS_CODE, password, recoveryGroup);
-        escalateAll(SPAM, spam, fx.groupId("spam"));
-        escalateAll(DELIVERY, delivery, fx.groupId("delivery"));
+        // twice each: other test classes share this database and leave tickets of other categories
+        for (int round = 0; round < 2; round++) {
+            escalateAll(PASSWORD, password, recoveryGroup);
+            escalateAll(SMS_CODE, password, recoveryGroup);
+            escalateAll(SPAM, spam, fx.groupId("spam"));
+            escalateAll(DELIVERY, delivery, fx.groupId("delivery"));
+        }
         retrainAndWait();
     }
 
@@ -161,7 +164,7 @@ class TicketCategorisationTest {
     @Order(1)
     void statusDescribesTheTrainedModel() {
         JsonNode status = expect(fx.as("lead").get("/api/v1/routing/categoriser"), 200);
-        assertThat(status.path("examples").asInt()).isGreaterThanOrEqualTo(28);
+        assertThat(status.path("examples").asInt()).isGreaterThanOrEqualTo(56);
         assertThat(status.path("categories").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(status.path("training").asBoolean()).isFalse();
         assertThat(status.path("lastError").isNull()).as("%s", status).isTrue();
@@ -221,7 +224,7 @@ class TicketCategorisationTest {
                 body("subject", "Спам", "body", "Письма от банка попадают в спам")), 200);
         assertThat(suggestion.path("categoryId").asLong()).isEqualTo(spam);
         assertThat(suggestion.path("groupId").asLong()).isEqualTo(fx.groupId("spam"));
-        assertThat(suggestion.path("confident").asBoolean()).isTrue();
+        assertThat(suggestion.path("confident").asBoolean()).as("%s", suggestion).isTrue();
         List<Double> probabilities = StreamSupport.stream(suggestion.path("candidates").spliterator(), false)
                 .map(c -> c.path("probability").asDouble()).toList();
         assertThat(probabilities).isNotEmpty().isSortedAccordingTo((a, b) -> Double.compare(b, a));
@@ -267,11 +270,13 @@ class TicketCategorisationTest {
         assertThat(expect(fx.as("l1").post("/api/v1/routing/categorise", body("subject", subject, "body", text)), 200)
                 .path("categoryId").asLong()).isEqualTo(password);
         // agents decide such tickets belong to the Android app group from now on
-        for (String[] sms : SMS_CODE) {
-            JsonNode ticket = customerTicket(sms[0], sms[1]);
-            assertThat(ticket.path("suggestedCategoryId").asLong()).isEqualTo(password);
-            expect(fx.as("l1").post(path(ticket.path("number").asText(), "category"),
-                    body("categoryId", android, "version", ticket.path("version").asLong())), 200);
+        for (int round = 0; round < 2; round++) { // as many tickets as were categorised the old way, each counting double
+            for (String[] sms : SMS_CODE) {
+                JsonNode ticket = customerTicket(sms[0], sms[1]);
+                assertThat(ticket.path("suggestedCategoryId").asLong()).isEqualTo(password);
+                expect(fx.as("l1").post(path(ticket.path("number").asText(), "category"),
+                        body("categoryId", android, "version", ticket.path("version").asLong())), 200);
+            }
         }
         JsonNode status = retrainAndWait();
         assertThat(status.path("correctionsSinceTraining").asLong()).isZero();
