@@ -15,6 +15,7 @@ import io.linia.support.ApiFixtures;
 import io.linia.support.ApiResponse;
 import io.linia.support.StoreTest;
 import io.linia.support.WebSession;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -88,6 +89,9 @@ class TicketCategorisationTest {
 
     @Autowired
     List<CategorisationExamples> examples;
+
+    @Autowired
+    MeterRegistry meters;
 
     ApiFixtures fx;
     long password;
@@ -233,6 +237,7 @@ class TicketCategorisationTest {
         JsonNode nothing = expect(fx.as("l1").post("/api/v1/routing/categorise", body("body", "…!!!\u200B")), 200);
         assertThat(nothing.path("categoryId").isNull()).isTrue();
         assertThat(nothing.path("confident").asBoolean()).isFalse();
+        assertThat(meters.get("linia.categorisation.time").timer().count()).isPositive();
     }
 
     // ------------------------------------------------------------------ corrections
