@@ -22,7 +22,8 @@ public record Categorisation(Long categoryId, Long groupId, double confidence, b
         return new Categorisation(null, null, 0.0, false, List.of());
     }
 
-    public boolean isEmpty() {
-        return categoryId == null;
+    /** Whether there is a category at all (not a bean property: the JSON stays the record's components). */
+    public boolean hasSuggestion() {
+        return categoryId != null;
     }
 }

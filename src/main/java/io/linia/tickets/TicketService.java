@@ -364,7 +364,7 @@ public class TicketService {
     /** The categoriser never throws; its suggestion is stored, and set as category when it is confident. */
     private void suggestCategory(Ticket ticket, String subject, String body, Instant now) {
         Categorisation suggestion = categoriser.categorise(subject, body);
-        if (!suggestion.isEmpty()) {
+        if (suggestion.hasSuggestion()) {
             ticket.suggestCategory(suggestion.categoryId(), suggestion.groupId(), suggestion.confidence(),
                     suggestion.confident(), now);
         }
