@@ -318,6 +318,9 @@ class TicketCategorisationTest {
         HttpResponse<String> retrain = admin.post("/admin/categorisation/retrain", Map.of());
         assertThat(retrain.statusCode()).isEqualTo(302);
         assertThat(retrain.headers().firstValue("Location").orElse("")).endsWith("/admin/categorisation");
+        HttpResponse<String> after = admin.get("/admin/categorisation"); // training or trained by now: both render
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.body()).contains("Обучение запущено");
         assertThat(WebSession.signedIn(port, "lead").get("/admin/categorisation").statusCode()).isEqualTo(403);
         waitForTrainingToEnd();
     }
