@@ -323,6 +323,8 @@ class TicketCategorisationTest {
         assertThat(after.body()).contains("Обучение запущено");
         assertThat(WebSession.signedIn(port, "lead").get("/admin/categorisation").statusCode()).isEqualTo(403);
         waitForTrainingToEnd();
+        HttpResponse<String> english = WebSession.signedIn(port, "admin").get("/admin/categorisation?lang=en");
+        assertThat(english.body()).contains("Categorisation").contains("From 60 % confidence").contains("Retrain now");
     }
 
     private void waitForTrainingToEnd() {
