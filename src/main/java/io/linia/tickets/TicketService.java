@@ -3,9 +3,11 @@ package io.linia.tickets;
 import io.linia.accounts.Actor;
 import io.linia.accounts.UserDirectory;
 import io.linia.accounts.UserRef;
+import io.linia.routing.Categorisation;
 import io.linia.routing.CategoryRef;
 import io.linia.routing.GroupRef;
 import io.linia.routing.RoutingDirectory;
+import io.linia.routing.TicketCategoriser;
 import io.linia.shared.DomainException;
 import io.linia.tickets.TicketCommands.Answer;
 import io.linia.tickets.TicketCommands.AskForInformation;
@@ -56,6 +58,7 @@ public class TicketService {
     private final TicketLists lists;
     private final UserDirectory users;
     private final RoutingDirectory routing;
+    private final TicketCategoriser categoriser;
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
     private final TicketProperties properties;
@@ -63,13 +66,15 @@ public class TicketService {
     private final org.springframework.beans.factory.ObjectProvider<ArticleCatalog> articles;
 
     TicketService(TicketRepository tickets, TicketLists lists, UserDirectory users, RoutingDirectory routing,
-                  ApplicationEventPublisher events, MeterRegistry meters, TicketProperties properties, Clock clock,
+                  TicketCategoriser categoriser, ApplicationEventPublisher events, MeterRegistry meters,
+                  TicketProperties properties, Clock clock,
                   org.springframework.beans.factory.ObjectProvider<ArticleCatalog> articles) {
         this.articles = articles;
         this.tickets = tickets;
         this.lists = lists;
         this.users = users;
         this.routing = routing;
+        this.categoriser = categoriser;
         this.events = events;
         this.meters = meters;
         this.properties = properties;
@@ -84,8 +89,11 @@ public class TicketService {
             activeCategory(command.categoryId(), "categoryId");
         }
         Instant now = clock.instant();
-        Ticket ticket = tickets.save(Ticket.open(command.subject(), command.body(), customer.id(), customer.email(),
-                customer.displayName(), channel, command.categoryId(), command.priority(), null, now));
+        Ticket ticket = Ticket.open(command.subject(), command.body(), customer.id(), customer.email(),
+                customer.displayName(), channel, command.categoryId(), command.priority(), null, now);
+        suggestCategory(ticket, command.subject(), command.body(), now);
+        ticket.categoryGivenByCreator(actor, now);
+        ticket = tickets.save(ticket);
         meters.counter("linia.tickets.received", "channel", channel.name()).increment();
         events.publishEvent(new TicketCreated(ticket.id(), channel, ticket.categoryId(), ticket.priority(), now));
         return toView(ticket, actor);
@@ -277,9 +285,11 @@ public class TicketService {
         }
         Instant now = clock.instant();
         if (!ticket.acceptsCustomerMessage(properties.reopenWindow(), now)) {
-            Ticket followUp = tickets.save(Ticket.open(ticket.subject(), c.body(), ticket.customerId(),
+            Ticket followUp = Ticket.open(ticket.subject(), c.body(), ticket.customerId(),
                     ticket.customerEmail(), ticket.customerName(), ticket.channel(), ticket.categoryId(),
-                    ticket.priority(), ticket.id(), now));
+                    ticket.priority(), ticket.id(), now);
+            suggestCategory(followUp, ticket.subject(), c.body(), now);
+            followUp = tickets.save(followUp);
             ticket.recordFollowUp(actor, followUp.id(), now);
             meters.counter("linia.tickets.received", "channel", followUp.channel().name()).increment();
             events.publishEvent(new TicketCreated(followUp.id(), followUp.channel(), followUp.categoryId(),
@@ -374,6 +384,15 @@ public class TicketService {
                 .orElseThrow(() -> DomainException.invalid("articleId", "linia.error.articleNotFound", articleId));
     }
 
+    /** The categoriser never throws; its suggestion is stored, and set as category when it is confident. */
+    private void suggestCategory(Ticket ticket, String subject, String body, Instant now) {
+        Categorisation suggestion = categoriser.categorise(subject, body);
+        if (suggestion.hasSuggestion()) {
+            ticket.suggestCategory(suggestion.categoryId(), suggestion.groupId(), suggestion.confidence(),
+                    suggestion.confident(), now);
+        }
+    }
+
     private CategoryRef activeCategory(Long id, String field) {
         return routing.category(id).filter(CategoryRef::active)
                 .orElseThrow(() -> DomainException.invalid(field, "linia.error.categoryNotFound", id));
@@ -393,6 +412,8 @@ public class TicketService {
                 t.followUpOfId() == null ? null : TicketNumber.format(t.followUpOfId()), t.reopenCount(),
                 t.createdAt(), t.updatedAt(), t.queuedAt(), t.firstResponseAt(), t.solvedAt(), t.closedAt(),
                 t.version(), messages, history, actions,
-                t.acceptsCustomerMessage(properties.reopenWindow(), clock.instant()));
+                t.acceptsCustomerMessage(properties.reopenWindow(), clock.instant()),
+                staff ? t.suggestedCategoryId() : null, staff ? t.suggestedGroupId() : null,
+                staff ? t.suggestionConfidence() : null, staff && t.suggestionConfident(), t.categoryByPerson());
     }
 }

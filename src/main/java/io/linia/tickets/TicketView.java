@@ -8,6 +8,8 @@ import java.util.Set;
  * One ticket as its viewer may see it: customers get no internal notes, no history and no actions.
  * {@code version} goes back with the next command so that a stale page is refused (409).
  * {@code acceptsCustomerMessage} false means a customer's message will start a follow-up ticket.
+ * {@code suggested…} is what the categoriser proposed at creation (staff only; null when nothing);
+ * {@code categoryByPerson} says whether a person chose the current category.
  */
 public record TicketView(
         long id, String number, String subject,
@@ -17,7 +19,9 @@ public record TicketView(
         Instant createdAt, Instant updatedAt, Instant queuedAt, Instant firstResponseAt, Instant solvedAt, Instant closedAt,
         long version,
         List<MessageView> messages, List<HistoryView> history, Set<TicketAction> availableActions,
-        boolean acceptsCustomerMessage) {
+        boolean acceptsCustomerMessage,
+        Long suggestedCategoryId, Long suggestedGroupId, Double suggestionConfidence, boolean suggestionConfident,
+        boolean categoryByPerson) {
 
     public record MessageView(long id, MessageKind kind, Long authorId, String authorName, String body,
                               String articleUrl, String articleTitle, Instant createdAt, Long articleId) {
@@ -26,6 +30,33 @@ public record TicketView(
     public record HistoryView(long id, Instant at, Long actorId, String actorName, TicketAction action,
                               TicketState fromState, TicketState toState, Line fromLine, Line toLine,
                               Long fromGroupId, Long toGroupId, String detail) {
+
+        /** The category ids named in an AUTO_CATEGORISED ("12 (87 %)") or SUGGESTION_CORRECTED ("12 → 15") detail. */
+        public List<Long> categoryIds() {
+            if (detail == null || (action != TicketAction.AUTO_CATEGORISED && action != TicketAction.SUGGESTION_CORRECTED)) {
+                return List.of();
+            }
+            String ids = detail.contains("(") ? detail.substring(0, detail.indexOf('(')) : detail;
+            return java.util.Arrays.stream(ids.split("→")).map(String::strip).filter(s -> s.matches("\\d{1,18}"))
+                    .map(Long::valueOf).toList();
+        }
+
+        /** The percentage in an AUTO_CATEGORISED detail, e.g. "87 %"; empty otherwise. */
+        public String percent() {
+            return detail != null && action == TicketAction.AUTO_CATEGORISED && detail.contains("(")
+                    ? detail.substring(detail.indexOf('(') + 1, detail.lastIndexOf(')') > 0 ? detail.lastIndexOf(')') : detail.length())
+                    : "";
+        }
+    }
+
+    /** The suggestion is pre-selected in the agent's forms: confident, and no person has chosen a category yet. */
+    public boolean preselectSuggestion() {
+        return suggestedCategoryId != null && suggestionConfident && !categoryByPerson;
+    }
+
+    /** The suggestion's confidence in whole percent (0 when there is none). */
+    public long suggestionPercent() {
+        return suggestionConfidence == null ? 0 : Math.round(suggestionConfidence * 100);
     }
 
     public boolean allows(TicketAction action) {

@@ -4,6 +4,7 @@ import io.linia.accounts.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -38,6 +39,9 @@ class SecurityConfiguration {
                         // the public help pages' API: anyone may read public articles, rate them, report a deflection
                         .requestMatchers("/api/v1/kb/public/**").permitAll()
                         .requestMatchers("/api/v1/tickets/queue/**", "/api/v1/tickets/mine", "/api/v1/groups").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/routing/categoriser/retrain")
+                                .hasAnyRole(Role.TEAM_LEAD.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/v1/routing/**").hasAnyRole(STAFF)
                         .anyRequest().authenticated())
                 .addFilterBefore(tokenFilter, BasicAuthenticationFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(problems))

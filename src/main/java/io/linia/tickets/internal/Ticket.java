@@ -80,6 +80,13 @@ public class Ticket {
     private Instant firstResponseAt;
     private Instant solvedAt;
     private Instant closedAt;
+    private Long suggestedCategoryId;
+    private Long suggestedGroupId;
+    private Double suggestionConfidence;
+    private boolean suggestionConfident;
+    private boolean categoryByPerson;
+    private boolean categoryCorrected;
+    private Instant categorySetAt;
     @Version
     private long version;
 
@@ -138,7 +145,8 @@ public class Ticket {
             case ASSIGN -> actor.has(Role.TEAM_LEAD) ? requireState(action, NOT_FINISHED)
                     : Optional.of(DomainException.forbidden("linia.refusal.teamLeadOnly"));
             case CHANGE_PRIORITY, RECATEGORISE -> requireState(action, EnumSet.complementOf(EnumSet.of(CLOSED)));
-            case CREATED, CUSTOMER_REPLIED, REOPENED, FOLLOW_UP_CREATED, AUTO_CLOSED ->
+            case CREATED, CUSTOMER_REPLIED, REOPENED, FOLLOW_UP_CREATED, AUTO_CLOSED, AUTO_CATEGORISED,
+                 SUGGESTION_CORRECTED ->
                     Optional.of(DomainException.forbidden("linia.refusal.notACommand"));
         };
     }
@@ -221,6 +229,7 @@ public class Ticket {
         }
         TicketState from = state;
         Long fromGroup = this.groupId;
+        Long fromCategory = this.categoryId;
         this.categoryId = categoryId;
         this.groupId = groupId;
         this.line = Line.SECOND;
@@ -228,6 +237,7 @@ public class Ticket {
         unassign();
         this.queuedAt = now;
         record(by, TicketAction.ESCALATE, from, OPEN, Line.FIRST, Line.SECOND, fromGroup, groupId, null, now);
+        chosenByPerson(by, fromCategory, now);
     }
 
     // ---------------------------------------------------------------- second line
@@ -318,8 +328,51 @@ public class Ticket {
     public void recategorise(Actor by, long categoryId, Instant now) {
         check(TicketAction.RECATEGORISE, by);
         String detail = (this.categoryId == null ? "—" : this.categoryId) + " → " + categoryId;
+        Long fromCategory = this.categoryId;
         this.categoryId = categoryId;
         record(by, TicketAction.RECATEGORISE, state, state, line, line, groupId, groupId, detail, now);
+        chosenByPerson(by, fromCategory, now);
+    }
+
+    // ---------------------------------------------------------------- categorisation
+
+    /**
+     * What the categoriser suggested for the new ticket. A confident suggestion becomes the category
+     * of a ticket that has none (recorded as done by Linia); a person can change it later.
+     */
+    public void suggestCategory(Long suggestedCategory, Long suggestedGroup, double confidence, boolean confident,
+                                Instant now) {
+        if (suggestedCategory == null) {
+            return;
+        }
+        this.suggestedCategoryId = suggestedCategory;
+        this.suggestedGroupId = suggestedGroup;
+        this.suggestionConfidence = confidence;
+        this.suggestionConfident = confident;
+        if (confident && categoryId == null) {
+            this.categoryId = suggestedCategory;
+            record(Actor.system(), TicketAction.AUTO_CATEGORISED, state, state, line, line, groupId, groupId,
+                    suggestedCategory + " (" + Math.round(confidence * 100) + " %)", now);
+        }
+    }
+
+    /** Staff gave the category when creating the ticket: a person's choice like any other. */
+    public void categoryGivenByCreator(Actor by, Instant now) {
+        if (categoryId != null && by.isStaff()) {
+            chosenByPerson(by, null, now);
+        }
+    }
+
+    /** A person set the category: a training example, and a correction when it is not what was suggested. */
+    private void chosenByPerson(Actor by, Long fromCategory, Instant now) {
+        boolean wasByPerson = categoryByPerson;
+        this.categoryByPerson = true;
+        this.categorySetAt = now;
+        this.categoryCorrected = suggestedCategoryId != null && !suggestedCategoryId.equals(categoryId);
+        if (categoryCorrected && !(wasByPerson && categoryId.equals(fromCategory))) {
+            record(by, TicketAction.SUGGESTION_CORRECTED, state, state, line, line, groupId, groupId,
+                    suggestedCategoryId + " → " + categoryId, now);
+        }
     }
 
     // ---------------------------------------------------------------- customer and Linia
@@ -486,6 +539,18 @@ public class Ticket {
     public Instant closedAt() { return closedAt; }
 
     public long version() { return version; }
+
+    public Long suggestedCategoryId() { return suggestedCategoryId; }
+
+    public Long suggestedGroupId() { return suggestedGroupId; }
+
+    public Double suggestionConfidence() { return suggestionConfidence; }
+
+    public boolean suggestionConfident() { return suggestionConfident; }
+
+    public boolean categoryByPerson() { return categoryByPerson; }
+
+    public boolean categoryCorrected() { return categoryCorrected; }
 
     public List<TicketMessage> messages() { return List.copyOf(messages); }
 

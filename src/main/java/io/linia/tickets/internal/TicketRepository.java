@@ -1,6 +1,7 @@
 package io.linia.tickets.internal;
 
 import io.linia.tickets.Line;
+import io.linia.tickets.MessageKind;
 import io.linia.tickets.TicketState;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,34 @@ public interface TicketRepository extends JpaRepository<Ticket, Long> {
 
     @Query("select t.groupId as groupId, count(t) as count from Ticket t where t.line = :line and t.state in :states group by t.groupId")
     List<GroupCount> countQueuedByGroup(Line line, List<TicketState> states);
+
+    /**
+     * Tickets whose category a person chose, with their first customer message, by id from
+     * {@code after} (keyset paging): the categoriser's examples, as a projection (no entities).
+     */
+    @Query("""
+            select t.id as id, t.subject as subject, m.body as body, t.categoryId as categoryId,
+                   t.categoryCorrected as corrected
+            from Ticket t join t.messages m
+            where t.categoryByPerson = true and t.categoryId is not null and t.id > :after
+              and m.id = (select min(f.id) from TicketMessage f where f.ticket = t and f.kind = :kind)
+            order by t.id""")
+    List<LabelledTicket> findCategorisedByPerson(long after, MessageKind kind, Limit limit);
+
+    @Query("select count(t) from Ticket t where t.categoryCorrected = true and t.categorySetAt > :since")
+    long countCorrectionsSince(Instant since);
+
+    interface LabelledTicket {
+        long getId();
+
+        String getSubject();
+
+        String getBody();
+
+        Long getCategoryId();
+
+        boolean getCorrected();
+    }
 
     interface StateCount {
         Line getLine();
