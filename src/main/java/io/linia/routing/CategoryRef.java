@@ -9,6 +9,11 @@ import java.util.Locale;
 public record CategoryRef(long id, String code, String nameRu, String nameEn, Long defaultGroupId, boolean active,
                           Long parentId) {
 
+    /** A top-level category. */
+    public CategoryRef(long id, String code, String nameRu, String nameEn, Long defaultGroupId, boolean active) {
+        this(id, code, nameRu, nameEn, defaultGroupId, active, null);
+    }
+
     public String name(Locale locale) {
         return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameRu;
     }
