@@ -39,9 +39,12 @@ public class KnowledgeBase {
     private final MarkdownRenderer markdown;
     private final RoutingDirectory routing;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     KnowledgeBase(ArticleRepository articles, ArticleVersionRepository versions, ArticleIndex index,
-                  MarkdownRenderer markdown, RoutingDirectory routing, Clock clock) {
+                  MarkdownRenderer markdown, RoutingDirectory routing, Clock clock,
+                  org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.articles = articles;
         this.versions = versions;
         this.index = index;
@@ -87,6 +90,7 @@ public class KnowledgeBase {
         for (ArticleCommand c : commands) {
             out.add(create(actor, c));
         }
+        events.publishEvent(new ArticlesAdded(out.size()));
         return out;
     }
 
