@@ -11,6 +11,7 @@ public interface ArticleCatalog {
     /** A published article the agent may use in an answer, or empty. */
     Optional<LinkedArticle> usableArticle(long articleId);
 
+    /** {@code url} is the public address of the article, null for an internal one (customers could not open it). */
     record LinkedArticle(long id, String title, String url) {
     }
 }

@@ -178,6 +178,15 @@ class KnowledgeSearchTest {
     }
 
     @Test
+    void answerWithAnInternalArticleGivesTheCustomerNoLinkTheyCannotOpen() {
+        long internal = article("Регламент: доступ к чужому ящику", "Никому, кроме владельца.", Audience.INTERNAL, ArticleStatus.PUBLISHED).id();
+        TicketView t = tickets.create(customer, new TicketCommands.NewTicket("Доступ к ящику мужа", "Дайте доступ", null, null, null, null), Channel.WEB);
+        tickets.answer(l1, t.number(), new TicketCommands.Answer("Доступ получает только владелец.", null, null, t.version(), internal));
+        assertThat(tickets.get(customer, t.number()).messages()).filteredOn(m -> m.articleId() != null)
+                .singleElement().satisfies(m -> assertThat(m.articleUrl()).isNull());
+    }
+
+    @Test
     void answerWithUnknownArticleIsRefusedAndChangesNothing() {
         TicketView t = tickets.create(customer, new TicketCommands.NewTicket("Вопрос", "Текст", null, null, null, null), Channel.WEB);
         assertThatThrownBy(() -> tickets.answer(l1, t.number(), new TicketCommands.Answer("Ответ", null, null, t.version(), 987654321L)))

@@ -89,6 +89,11 @@ public final class ApiClient {
                 : send("POST", path, toJson(body).getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
+    /** PUT with a JSON body made from {@code body} (a map or a record). */
+    public ApiResponse put(String path, Object body) {
+        return send("PUT", path, toJson(body).getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
     /** POST exactly these bytes with this content type (for malformed input). */
     public ApiResponse postRaw(String path, byte[] body, String contentType) {
         return send("POST", path, body, contentType);

@@ -23,6 +23,7 @@ class PublishedArticles implements ArticleCatalog {
     @Override
     public Optional<LinkedArticle> usableArticle(long articleId) {
         return articles.findById(articleId).filter(a -> a.status() == ArticleStatus.PUBLISHED)
-                .map(a -> new LinkedArticle(a.id(), a.title(), properties.articleUrl(a.id())));
+                // an internal article is for agents: the customer gets no link they could not open
+                .map(a -> new LinkedArticle(a.id(), a.title(), a.isPublicAndPublished() ? properties.articleUrl(a.id()) : null));
     }
 }

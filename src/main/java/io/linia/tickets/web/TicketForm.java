@@ -27,7 +27,8 @@ public class TicketForm {
 
     public String getArticleUrl() { return articleUrl; }
 
-    public void setArticleUrl(String articleUrl) { this.articleUrl = articleUrl; }
+    /** An empty field of the page's form means "no link" (the browser always sends the input). */
+    public void setArticleUrl(String articleUrl) { this.articleUrl = articleUrl == null || articleUrl.isBlank() ? null : articleUrl.strip(); }
 
     public String getArticleTitle() { return articleTitle; }
 
@@ -35,7 +36,7 @@ public class TicketForm {
 
     public void setArticleId(Long articleId) { this.articleId = articleId; }
 
-    public void setArticleTitle(String articleTitle) { this.articleTitle = articleTitle; }
+    public void setArticleTitle(String articleTitle) { this.articleTitle = articleTitle == null || articleTitle.isBlank() ? null : articleTitle; }
 
     public String getNote() { return note; }
 
