@@ -1,7 +1,9 @@
 package io.linia;
 
+import io.linia.knowledge.evaluation.EvaluationCommand;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +16,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LiniaApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && EvaluationCommand.NAME.equals(args[0])) {
+            // a command, not the server: see EvaluationCommand
+            System.exit(EvaluationCommand.run(LiniaApplication.class, Arrays.copyOfRange(args, 1, args.length),
+                    System.out, System.err));
+        }
         SpringApplication.run(LiniaApplication.class, args);
     }
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.autoconfigure.web.servlet.error.BasicErrorController;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * error page for browsers, and for everyone else an RFC 9457 problem detail like every other API error.
  */
 @Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // not in the evaluate command
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ErrorPages extends BasicErrorController {
 

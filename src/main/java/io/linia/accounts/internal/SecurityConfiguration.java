@@ -1,6 +1,7 @@
 package io.linia.accounts.internal;
 
 import io.linia.accounts.Role;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -32,6 +33,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication // the filter chains only; the evaluate command runs without a web server
     SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems, ApiTokenFilter tokenFilter) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
@@ -54,6 +56,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication // the filter chains only; the evaluate command runs without a web server
     SecurityFilterChain operationsChain(HttpSecurity http, ProblemSecurityHandlers problems, ApiTokenFilter tokenFilter) throws Exception {
         return http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(a -> a
@@ -69,6 +72,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
+    @ConditionalOnWebApplication // the filter chains only; the evaluate command runs without a web server
     SecurityFilterChain pages(HttpSecurity http, AccountService accounts) throws Exception {
         return http
                 .addFilterBefore(new SessionRefreshFilter(accounts), AuthorizationFilter.class)

@@ -42,6 +42,11 @@ public class ArticleIndex {
     /** Long texts are cut: the start of a message carries the question; the rest costs time, not precision. */
     static final int MAX_QUERY_TERMS = 48;
     static final int EVIDENCE_NEIGHBOURS = 25;
+    /**
+     * The nearest past tickets are looked up by the text's first distinct words only: over a million
+     * tickets every further common word adds a long posting list to score (bench/README.md: p50 27 → see there).
+     */
+    static final int EVIDENCE_QUERY_TERMS = 16;
     static final double EVIDENCE_WEIGHT = 0.6;
 
     private final Analyzer analyzer = TextAnalysis.analyzer();
@@ -100,7 +105,7 @@ public class ArticleIndex {
                         .numberOfFragments(1).fragmentSize(400).noMatchSize(400))
                 .totalHitCountThreshold(pool * 5L)
                 .fetchHits(pool);
-        Map<Long, Double> votes = evidenceVotes(session, text);
+        Map<Long, Double> votes = evidenceVotes(session, firstWords(text, EVIDENCE_QUERY_TERMS));
         Map<Long, Integer> voters = new HashMap<>();
         votes.keySet().forEach(id -> voters.put(id, 0));
 
@@ -148,6 +153,12 @@ public class ArticleIndex {
         return votes;
     }
 
+    /** The first {@code n} words of a {@link #suggestionText} (its words are distinct already). */
+    static String firstWords(String text, int n) {
+        String[] words = text.split(" ");
+        return words.length <= n ? text : String.join(" ", java.util.Arrays.asList(words).subList(0, n));
+    }
+
     private static int evidenceCount(Map<Long, Double> votes, long id) {
         return votes.containsKey(id) ? 1 : 0;
     }
@@ -158,7 +169,10 @@ public class ArticleIndex {
             SearchPredicateFactory f, String text, boolean fuzzy) {
         var match = f.match().field("title").boost(TITLE_BOOST).field("tags").boost(TAGS_BOOST).field("body").boost(BODY_BOOST)
                 .matching(text);
-        return fuzzy ? match.fuzzy(2, 1).boost(0.4f) : match;
+        // one edit, not two: a two-edit automaton over Cyrillic (two bytes a letter) took ~90 ms per short
+        // search to build, and the plain highlighter failed on the negative boosts ("boost must be a positive
+        // float") it gives a term two edits from a one-letter word (bench/README.md)
+        return fuzzy ? match.fuzzy(1, 1).boost(0.4f) : match;
     }
 
     private static org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep phrase(SearchPredicateFactory f, String text) {

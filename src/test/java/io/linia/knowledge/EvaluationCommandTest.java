@@ -1,0 +1,144 @@
+package io.linia.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linia.LiniaApplication;
+import io.linia.knowledge.evaluation.EvaluationCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code evaluate} command end to end, as {@code java -jar linia.jar evaluate ...} runs it (each
+ * run starts its own Linia without a web server on a private in-memory store).
+ */
+class EvaluationCommandTest {
+
+    static final String KB = "src/test/resources/kb/rutube-support-kb.csv";
+    static final String SAMPLE = "src/test/resources/kb/rutube-cases-sample.csv";
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run evaluate(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = EvaluationCommand.run(LiniaApplication.class, args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, JsonNode> settings(JsonNode report) {
+        Map<String, JsonNode> bySetting = new HashMap<>();
+        report.get("articleRanking").forEach(s -> bySetting.put(s.get("setting").asText(), s));
+        return bySetting;
+    }
+
+    @Test
+    void sampleOfUsersQuestionsIsScoredInThreeSettings() throws Exception {
+        Path json = dir.resolve("report.json");
+        Run run = evaluate("--kb", KB, "--cases", SAMPLE, "--out", json.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("bm25-floor", "linia-cold", "linia-learned", "MRR@5", "326 articles");
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.get("articles").asInt()).isEqualTo(326);
+        assertThat(report.get("casesRead").asInt()).isEqualTo(42);
+        // the fixture's odd characters (BOM, non-breaking and zero-width spaces, a question on two lines) do not lose a case
+        assertThat(report.get("casesWithoutGold").asInt()).isZero();
+        assertThat(report.get("casesEvaluated").asInt()).isEqualTo(42);
+        assertThat(report.get("folds").asInt()).isEqualTo(5);
+        Map<String, JsonNode> s = settings(report);
+        assertThat(s).containsOnlyKeys("bm25-floor", "linia-cold", "linia-learned");
+        for (JsonNode score : s.values()) {
+            assertThat(score.get("cases").asInt()).isEqualTo(42);
+            double top1 = score.get("top1").asDouble();
+            double top3 = score.get("top3").asDouble();
+            double top5 = score.get("top5").asDouble();
+            double mrr = score.get("mrr5").asDouble();
+            assertThat(List.of(top1, top3, top5, mrr)).allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
+            assertThat(top1).isLessThanOrEqualTo(top3);
+            assertThat(top3).isLessThanOrEqualTo(top5);
+            assertThat(mrr).isBetween(top1, top5);
+        }
+        // Linia's own analysis and boosts rank paraphrases better than the plain BM25 floor
+        assertThat(s.get("linia-cold").get("mrr5").asDouble()).isGreaterThan(s.get("bm25-floor").get("mrr5").asDouble());
+    }
+
+    @Test
+    void knowledgeBaseQuestionsAskedVerbatimFindTheirArticleFirst() {
+        Run run = evaluate("--kb", KB, "--cases", KB, "--case-question", "Вопрос из БЗ", "--folds", "3");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        String cold = run.out().lines().filter(l -> l.strip().startsWith("linia-cold")).findFirst().orElseThrow();
+        // "  linia-cold  326  top-1 top-3 top-5 MRR@5"
+        String[] cells = cold.strip().split("\\s+");
+        assertThat(cells[1]).isEqualTo("326");
+        assertThat(Double.parseDouble(cells[2])).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void casesWhoseGoldIsNotInTheKnowledgeBaseAreCountedAndLeftOut() throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add("\uFEFFВопрос пользователя,Вопрос из БЗ");
+        lines.add("как поменять пароль,\"Как\u00A0сменить пароль?\u200B\"");
+        lines.add("забыл пароль,Как восстановить пароль?");
+        lines.add("как удалить аккаунт,\"Я хочу удалить свой   аккаунт.\nКак это сделать?\"");
+        lines.add("как переименовать канал,Как изменить название моего канала на RUTUBE?");
+        lines.add("где настройки роботов-пылесосов,Такой статьи нет");
+        lines.add(",Как восстановить пароль?");
+        Path cases = Files.writeString(dir.resolve("cases.csv"), String.join("\r\n", lines) + "\r\n");
+        Path json = dir.resolve("r.json");
+
+        Run run = evaluate("--kb", KB, "--cases", cases.toString(), "--folds", "2", "--out", json.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.get("casesRead").asInt()).isEqualTo(6);
+        assertThat(report.get("casesBlank").asInt()).isEqualTo(1);
+        assertThat(report.get("casesWithoutGold").asInt()).isEqualTo(1);
+        assertThat(report.get("casesEvaluated").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void badArgumentsExitWithTwoAndSayWhatIsWrong() throws Exception {
+        Run unknown = evaluate("--kb", KB, "--cases", SAMPLE, "--flods", "5");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown argument: --flods").contains("usage:");
+
+        Run missing = evaluate("--kb", KB);
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("--cases is required");
+
+        Run folds = evaluate("--kb", KB, "--cases", SAMPLE, "--folds", "один");
+        assertThat(folds.exit()).isEqualTo(2);
+        assertThat(folds.err()).contains("--folds must be a whole number");
+
+        Run column = evaluate("--kb", KB, "--cases", SAMPLE, "--case-question", "Вопрос клиента");
+        assertThat(column.exit()).isEqualTo(2);
+        assertThat(column.err()).contains("no column 'Вопрос клиента'").contains("Вопрос пользователя");
+
+        Path latin1 = Files.write(dir.resolve("latin1.csv"), "Вопрос пользователя,Вопрос из БЗ\nпароль,x\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1251")));
+        Run encoding = evaluate("--kb", KB, "--cases", latin1.toString());
+        assertThat(encoding.exit()).isEqualTo(2);
+        assertThat(encoding.err()).contains("is not UTF-8 text");
+
+        Run noFile = evaluate("--kb", dir.resolve("nope.csv").toString(), "--cases", SAMPLE);
+        assertThat(noFile.exit()).isEqualTo(2);
+        assertThat(noFile.err()).contains("--kb: no readable file");
+    }
+}
