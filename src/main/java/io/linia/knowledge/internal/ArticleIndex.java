@@ -47,7 +47,7 @@ public class ArticleIndex {
      * tickets every further common word adds a long posting list to score (bench/README.md: p50 27 → see there).
      */
     static final int EVIDENCE_QUERY_TERMS = 16;
-    static final double EVIDENCE_WEIGHT = 0.6;
+    static final double EVIDENCE_WEIGHT = 0.5;
 
     private final Analyzer analyzer = TextAnalysis.analyzer();
 
@@ -91,11 +91,39 @@ public class ArticleIndex {
         }
         SearchSession session = Search.session(entityManager);
         int pool = Math.max(limit * 4, 20);
-        List<Row> articles = session.search(Article.class)
-                .select(f -> hitProjection(f))
+        // 1. the articles by their text: ids and scores only (highlighting is paid for the shown few, below)
+        List<List<?>> byText = session.search(Article.class)
+                .select(f -> f.composite().from(f.id(Long.class), f.score()).asList())
                 .where(f -> {
                     var root = f.bool().must(f.bool().should(textMatch(f, text, false))
                             .should(phrase(f, subject == null ? "" : subject)).minimumShouldMatchNumber(1));
+                    filters(f, root, ArticleStatus.PUBLISHED, publicOnly ? Audience.PUBLIC : null, null, List.of());
+                    return root;
+                })
+                .totalHitCountThreshold(pool * 5L)
+                .fetchHits(pool);
+        // 2. the nearest past tickets, each voting for the article that answered it
+        Map<Long, Vote> votes = evidenceVotes(session, firstWords(text, EVIDENCE_QUERY_TERMS));
+
+        double top = byText.stream().mapToDouble(h -> ((Number) h.get(1)).doubleValue()).max()
+                .orElse(votes.values().stream().mapToDouble(v -> v.best() * TITLE_BOOST).max().orElse(1));
+        Map<Long, Double> blended = new HashMap<>();
+        for (List<?> h : byText) {
+            blended.put((Long) h.get(0), ((Number) h.get(1)).doubleValue() / top);
+        }
+        votes.forEach((id, v) -> blended.merge(id, EVIDENCE_WEIGHT * v.strength(top), Double::sum));
+        List<Long> ranked = blended.entrySet().stream()
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit * 2L).map(Map.Entry::getKey).toList();
+        if (ranked.isEmpty()) {
+            return List.of();
+        }
+        // 3. what the hits show, for the best few only; an article known only from votes that the reader may
+        //    not see (internal for a customer, no longer published) drops out here
+        Map<Long, Row> rows = new HashMap<>();
+        session.search(Article.class).select(f -> hitProjection(f))
+                .where(f -> {
+                    var root = f.bool().must(f.id().matchingAny(ranked)).should(textMatch(f, text, false));
                     filters(f, root, ArticleStatus.PUBLISHED, publicOnly ? Audience.PUBLIC : null, null, List.of());
                     return root;
                 })
@@ -103,52 +131,45 @@ public class ArticleIndex {
                         .fragmentSize(160).numberOfFragments(1).noMatchSize(160))
                 .highlighter("title", h -> h.plain().encoder(HighlighterEncoder.HTML).tag("<mark>", "</mark>")
                         .numberOfFragments(1).fragmentSize(400).noMatchSize(400))
-                .totalHitCountThreshold(pool * 5L)
-                .fetchHits(pool);
-        Map<Long, Double> votes = evidenceVotes(session, firstWords(text, EVIDENCE_QUERY_TERMS));
-        Map<Long, Integer> voters = new HashMap<>();
-        votes.keySet().forEach(id -> voters.put(id, 0));
-
-        double topArticle = articles.stream().mapToDouble(Row::score).max().orElse(1);
-        double topVote = votes.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        double weight = votes.isEmpty() ? 0 : EVIDENCE_WEIGHT;
-        Map<Long, Double> blended = new HashMap<>();
-        Map<Long, Row> rows = new HashMap<>();
-        for (Row r : articles) {
-            rows.put(r.id(), r);
-            blended.put(r.id(), (1 - weight) * r.score() / topArticle);
-        }
-        votes.forEach((id, v) -> blended.merge(id, weight * v / topVote, Double::sum));
-        // articles known only from votes: fetch what the hit shows (and drop those the reader may not see)
-        List<Long> missing = votes.keySet().stream().filter(id -> !rows.containsKey(id)).toList();
-        if (!missing.isEmpty()) {
-            session.search(Article.class).select(f -> hitProjection(f))
-                    .where(f -> {
-                        var root = f.bool().must(f.id().matchingAny(missing));
-                        filters(f, root, ArticleStatus.PUBLISHED, publicOnly ? Audience.PUBLIC : null, null, List.of());
-                        return root;
-                    })
-                    .highlighter(h -> h.plain().encoder(HighlighterEncoder.HTML).noMatchSize(160).numberOfFragments(1))
-                    .highlighter("title", h -> h.plain().encoder(HighlighterEncoder.HTML).noMatchSize(400).numberOfFragments(1))
-                    .fetchHits(missing.size()).forEach(r -> rows.put(r.id(), r));
-        }
-        return blended.entrySet().stream().filter(e -> rows.containsKey(e.getKey()))
-                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(limit)
-                .map(e -> rows.get(e.getKey()).withScore(e.getValue()).toHit(evidenceCount(votes, e.getKey())))
+                .fetchHits(ranked.size()).forEach(r -> rows.put(r.id(), r));
+        return ranked.stream().filter(rows::containsKey).limit(limit)
+                .map(id -> rows.get(id).withScore(blended.get(id)).toHit(votes.containsKey(id) ? votes.get(id).tickets() : 0))
                 .toList();
     }
 
-    /** Per article: the sum of the nearest past tickets' scores, each ticket voting for the article that answered it. */
-    private Map<Long, Double> evidenceVotes(SearchSession session, String text) {
+    /**
+     * What the nearest past tickets say about one article: the best-matching ticket's score, the sum of
+     * all, and how many there were. Its strength is measured against the best article's own text score:
+     * a past ticket worded just like the new one speaks loudly, a loosely similar one barely at all, so
+     * a few vague neighbours cannot push aside an article that matches the text well.
+     */
+    record Vote(double best, double sum, int tickets) {
+
+        Vote add(double score) {
+            return new Vote(Math.max(best, score), sum + score, tickets + 1);
+        }
+
+        /** About 0…{@value #CAP}: a past ticket's text is compared like a title (hence the title boost). */
+        double strength(double topArticleScore) {
+            double support = best + OTHERS * (sum - best);
+            return Math.min(CAP, TITLE_BOOST * support / topArticleScore);
+        }
+
+        static final double OTHERS = 0.3;
+        static final double CAP = 1.5;
+    }
+
+    /** Per article, the votes of the nearest past tickets answered with it. */
+    private Map<Long, Vote> evidenceVotes(SearchSession session, String text) {
         List<List<?>> hits = session.search(ArticleEvidence.class)
                 .select(f -> f.composite().from(f.field("articleId", Long.class), f.score()).asList())
                 .where(f -> textOnly(f, text))
                 .totalHitCountThreshold(EVIDENCE_NEIGHBOURS * 4L)
                 .fetchHits(EVIDENCE_NEIGHBOURS);
-        Map<Long, Double> votes = new HashMap<>();
+        Map<Long, Vote> votes = new HashMap<>();
         for (List<?> hit : hits) {
-            votes.merge((Long) hit.get(0), ((Number) hit.get(1)).doubleValue(), Double::sum);
+            double score = ((Number) hit.get(1)).doubleValue();
+            votes.merge((Long) hit.get(0), new Vote(score, score, 1), (a, b) -> a.add(b.best()));
         }
         return votes;
     }
@@ -157,10 +178,6 @@ public class ArticleIndex {
     static String firstWords(String text, int n) {
         String[] words = text.split(" ");
         return words.length <= n ? text : String.join(" ", java.util.Arrays.asList(words).subList(0, n));
-    }
-
-    private static int evidenceCount(Map<Long, Double> votes, long id) {
-        return votes.containsKey(id) ? 1 : 0;
     }
 
     // ---------------------------------------------------------------- query parts
