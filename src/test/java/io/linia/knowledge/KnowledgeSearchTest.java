@@ -178,6 +178,22 @@ class KnowledgeSearchTest {
     }
 
     @Test
+    void looselySimilarPastTicketsDoNotPushAsideAnArticleThatMatchesTheQuestion() {
+        String mark = "вебхук" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 3);
+        long exact = article("Как отключить уведомления " + mark + " в приложении",
+                "Откройте настройки приложения и выключите уведомления " + mark + ".", Audience.PUBLIC, ArticleStatus.PUBLISHED).id();
+        long other = article("Настройки приложения", "Общие настройки мобильного приложения.", Audience.PUBLIC, ArticleStatus.PUBLISHED).id();
+        // past tickets that share only common words with the question were answered with the other article
+        for (int i = 0; i < 4; i++) {
+            TicketView t = tickets.create(customer, new TicketCommands.NewTicket("Вопрос про приложение " + i,
+                    "Где в приложении настройки темы оформления?", null, null, null, null), Channel.WEB);
+            tickets.answer(l1, t.number(), new TicketCommands.Answer("См. статью", null, null, t.version(), other));
+        }
+        List<ArticleHit> hits = suggestions.forText("Как отключить уведомления " + mark + " в приложении", "", false, 5);
+        assertThat(hits.get(0).id()).isEqualTo(exact);
+    }
+
+    @Test
     void answerWithAnInternalArticleGivesTheCustomerNoLinkTheyCannotOpen() {
         long internal = article("Регламент: доступ к чужому ящику", "Никому, кроме владельца.", Audience.INTERNAL, ArticleStatus.PUBLISHED).id();
         TicketView t = tickets.create(customer, new TicketCommands.NewTicket("Доступ к ящику мужа", "Дайте доступ", null, null, null, null), Channel.WEB);
