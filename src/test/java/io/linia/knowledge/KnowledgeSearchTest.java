@@ -194,6 +194,19 @@ class KnowledgeSearchTest {
     }
 
     @Test
+    void aLongMessageIsMatchedByItsTellingWordsNotItsFirstOnes() {
+        String rare = "квитанц" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 4) + "ия";
+        long article = article("Как получить " + rare + " об оплате", "Документ " + rare + " приходит на почту после оплаты.",
+                Audience.PUBLIC, ArticleStatus.PUBLISHED).id();
+        // a chatty message: thirty ordinary words before the one that matters
+        String chatter = "Здравствуйте уважаемая служба поддержки пишу вам уже не первый раз потому что у меня снова"
+                + " возникла проблема которую никак не получается решить самостоятельно хотя я очень старался"
+                + " и перепробовал разные способы из интернета вчера вечером и сегодня утром";
+        List<ArticleHit> hits = suggestions.forText("Вопрос", chatter + " где найти " + rare + " после оплаты", false, 5);
+        assertThat(hits).extracting(ArticleHit::id).contains(article);
+    }
+
+    @Test
     void answerWithAnInternalArticleGivesTheCustomerNoLinkTheyCannotOpen() {
         long internal = article("Регламент: доступ к чужому ящику", "Никому, кроме владельца.", Audience.INTERNAL, ArticleStatus.PUBLISHED).id();
         TicketView t = tickets.create(customer, new TicketCommands.NewTicket("Доступ к ящику мужа", "Дайте доступ", null, null, null, null), Channel.WEB);

@@ -41,15 +41,22 @@ public class ArticleIndex {
     static final float BODY_BOOST = 1f;
     /** Long texts are cut: the start of a message carries the question; the rest costs time, not precision. */
     static final int MAX_QUERY_TERMS = 48;
+    /** Of those, the articles are queried with the most telling (rarest) ones. */
+    static final int ARTICLE_QUERY_TERMS = 24;
     static final int EVIDENCE_NEIGHBOURS = 25;
     /**
      * The nearest past tickets are looked up by the text's first distinct words only: over a million
      * tickets every further common word adds a long posting list to score (bench/README.md: p50 27 → see there).
      */
-    static final int EVIDENCE_QUERY_TERMS = 16;
+    static final int EVIDENCE_QUERY_TERMS = 10;
     static final double EVIDENCE_WEIGHT = 0.5;
 
     private final Analyzer analyzer = TextAnalysis.analyzer();
+    private final TermRarity rarity;
+
+    ArticleIndex(TermRarity rarity) {
+        this.rarity = rarity;
+    }
 
     @PersistenceContext
     private EntityManager entityManager;
@@ -85,10 +92,11 @@ public class ArticleIndex {
      * them to public articles (the customer's self-service).
      */
     public List<ArticleHit> suggest(String subject, String body, boolean publicOnly, int limit) {
-        String text = suggestionText(subject, body);
-        if (text.isEmpty()) {
+        String all = suggestionText(subject, body);
+        if (all.isEmpty()) {
             return List.of();
         }
+        String text = tellingWords(all, Article.class, List.of("title", "body", "tags"), ARTICLE_QUERY_TERMS, 1);
         SearchSession session = Search.session(entityManager);
         int pool = Math.max(limit * 4, 20);
         // 1. the articles by their text: ids and scores only (highlighting is paid for the shown few, below)
@@ -103,7 +111,7 @@ public class ArticleIndex {
                 .totalHitCountThreshold(pool * 5L)
                 .fetchHits(pool);
         // 2. the nearest past tickets, each voting for the article that answered it
-        Map<Long, Vote> votes = evidenceVotes(session, firstWords(text, EVIDENCE_QUERY_TERMS));
+        Map<Long, Vote> votes = evidenceVotes(session, tellingWords(all, ArticleEvidence.class, List.of("text"), EVIDENCE_QUERY_TERMS, 2));
 
         double top = byText.stream().mapToDouble(h -> ((Number) h.get(1)).doubleValue()).max()
                 .orElse(votes.values().stream().mapToDouble(v -> v.best() * TITLE_BOOST).max().orElse(1));
@@ -172,6 +180,44 @@ public class ArticleIndex {
             votes.merge((Long) hit.get(0), new Vote(score, score, 1), (a, b) -> a.add(b.best()));
         }
         return votes;
+    }
+
+    /**
+     * The {@code n} words of a {@link #suggestionText} (distinct stems already) that are rarest in the
+     * index's {@code fields}, in their order; words in fewer than {@code minFrequency} documents are
+     * dropped (absent ones cannot match; one past ticket's typo or name says nothing about the next ticket). Without statistics (an index being rebuilt), the first {@code n} words.
+     */
+    String tellingWords(String text, Class<?> entity, List<String> fields, int n, int minFrequency) {
+        String[] words = text.split(" ");
+        if (words.length <= n) {
+            return text;
+        }
+        record Word(int position, String word, int frequency) {
+        }
+        List<Word> known = new ArrayList<>();
+        for (int i = 0; i < words.length; i++) {
+            List<String> stems = TextAnalysis.stems(analyzer, words[i]);
+            if (stems.isEmpty()) {
+                continue;
+            }
+            int df = 0;
+            for (String field : fields) {
+                int inField = rarity.documentFrequency(entity, field, stems.get(0));
+                if (inField < 0) {
+                    return firstWords(text, n);
+                }
+                df += inField;
+            }
+            if (df >= minFrequency) {
+                known.add(new Word(i, words[i], df));
+            }
+        }
+        if (known.isEmpty()) {
+            return firstWords(text, n);
+        }
+        return known.stream().sorted(java.util.Comparator.comparingInt(Word::frequency).thenComparingInt(Word::position))
+                .limit(n).sorted(java.util.Comparator.comparingInt(Word::position)).map(Word::word)
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     /** The first {@code n} words of a {@link #suggestionText} (its words are distinct already). */
