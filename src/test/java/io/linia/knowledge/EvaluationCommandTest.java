@@ -194,6 +194,46 @@ class EvaluationCommandTest {
     }
 
     @Test
+    void casesOwnCategoryColumnsAreTheGoldOverTheirArticles() throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add("Вопрос пользователя,Вопрос из БЗ,Классификатор 1 уровня,Классификатор 2 уровня");
+        // the article is under УПРАВЛЕНИЕ АККАУНТОМ / Персонализация; the case says otherwise, and the case wins
+        lines.add("как поменять пароль,Как сменить пароль?,ВИДЕО,Загрузка видео");
+        lines.add("забыл пароль,Как восстановить пароль?,УПРАВЛЕНИЕ АККАУНТОМ,Персонализация");
+        // a category the knowledge base does not have: the desk has it, only past tickets can teach it
+        lines.add("как удалить аккаунт,\"Я хочу удалить свой аккаунт. Как это сделать?\",ЖАЛОБЫ,Прочее");
+        lines.add("как переименовать канал,Как изменить название моего канала на RUTUBE?,,");
+        Path cases = Files.writeString(dir.resolve("categorised.csv"), String.join("\n", lines) + "\n");
+        Path json = dir.resolve("c.json");
+
+        Run run = evaluate("--kb", KB, "--cases", cases.toString(), "--folds", "2", "--out", json.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.get("casesEvaluated").asInt()).isEqualTo(4);
+        JsonNode part = report.get("categorisation");
+        assertThat(part.get("goldFrom").asText()).contains("cases' columns");
+        assertThat(part.get("cases").asInt()).isEqualTo(3);
+        assertThat(part.get("casesWithoutCategory").asInt()).isEqualTo(1);
+        for (JsonNode score : part.get("scores")) {
+            JsonNode matrix = score.get("level1Confusion");
+            List<String> names = new ArrayList<>();
+            matrix.get("names").forEach(n -> names.add(n.asText()));
+            assertThat(names).hasSize(12).endsWith("ЖАЛОБЫ");
+            Map<String, Integer> rowSums = new HashMap<>();
+            for (int g = 0; g < names.size(); g++) {
+                int sum = 0;
+                for (JsonNode cell : matrix.get("counts").get(g)) {
+                    sum += cell.asInt();
+                }
+                rowSums.put(names.get(g), sum);
+            }
+            assertThat(rowSums).containsEntry("ВИДЕО", 1).containsEntry("УПРАВЛЕНИЕ АККАУНТОМ", 1).containsEntry("ЖАЛОБЫ", 1);
+            assertThat(rowSums.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void badArgumentsExitWithTwoAndSayWhatIsWrong() throws Exception {
         Run unknown = evaluate("--kb", KB, "--cases", SAMPLE, "--flods", "5");
         assertThat(unknown.exit()).isEqualTo(2);
