@@ -9,8 +9,13 @@
 #
 # Options (io.linia.bench.KnowledgeBenchmark): --data DIR (default bench/target/kb-bench), --articles N (10000),
 # --tickets N (1000000), --warmup N (2000 calls), --queries N (5000 measured calls), --direct N (20000 tickets
-# indexed directly, removed afterwards), --reindex, --phases direct,suggest,search (which measurements run;
-# generation and the mass indexer run whenever the data is missing). JVM options: JAVA_OPTS="-Xmx4g ..." bench/run-knowledge.sh
+# indexed directly, removed afterwards), --reindex, --phases direct,suggest,search,categorise (which measurements run;
+# generation and the mass indexer run whenever the data is missing), --categorise-tickets N (1000000 generated
+# tickets with a category the categoriser is trained on, generated as it reads them), --max-examples N (200000: the
+# categoriser's sample, as linia.categorisation.max-examples). JVM options: JAVA_OPTS="-Xmx4g ..." bench/run-knowledge.sh
+#
+#   bench/run-knowledge.sh --data bench/target/kb-cat --tickets 0 --phases categorise   # categorisation only:
+#                                        # 10,000 articles, no past tickets in the database, 1,000,000 generated for training
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"

@@ -15,8 +15,13 @@ import io.linia.knowledge.internal.ArticleEvidence;
 import io.linia.knowledge.internal.ArticleEvidenceRepository;
 import io.linia.knowledge.internal.ArticleRepository;
 import io.linia.knowledge.internal.SearchIndexMaintenance;
+import io.linia.routing.Categorisation;
+import io.linia.routing.CategorisationExamples;
+import io.linia.routing.CategoriserStatus;
 import io.linia.routing.CategoryCommand;
+import io.linia.routing.LabelledText;
 import io.linia.routing.RoutingAdministration;
+import io.linia.routing.TicketCategoriser;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.management.ManagementFactory;
@@ -35,6 +40,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.hibernate.search.mapper.orm.Search;
@@ -42,6 +48,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,6 +62,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The generated data stays under {@code --data} (default {@code bench/target/kb-bench}: the H2
  * file and the Lucene index), so a second run skips generation and indexing unless {@code --reindex}.
+ *
+ * <p>Categorisation: the categoriser (routing) is trained through its own background training on the
+ * published articles plus {@code --categorise-tickets} generated tickets, each labelled with the
+ * category of the article it asks about ({@link GeneratedTickets}: the same tickets as the past
+ * tickets above, generated while the trainer reads them, so the phase needs none in the database);
+ * the trainer keeps a random sample of {@code --max-examples} of them, as in production.
  */
 public final class KnowledgeBenchmark {
 
@@ -64,11 +77,43 @@ public final class KnowledgeBenchmark {
 
     private final Map<String, String> options;
     private final BenchTexts texts;
+    private final GeneratedTickets generated;
     private ConfigurableApplicationContext context;
 
     private KnowledgeBenchmark(Map<String, String> options) throws Exception {
         this.options = options;
         this.texts = new BenchTexts(Path.of(options.get("kb")));
+        this.generated = new GeneratedTickets(texts);
+    }
+
+    /**
+     * Past tickets with a category, as a source of the categoriser's examples: ticket {@code n} asks about
+     * the article {@link #ticketArticle} picks and has that article's category. Nothing until configured.
+     */
+    static final class GeneratedTickets implements CategorisationExamples {
+
+        private final BenchTexts texts;
+        private volatile long[] categoryOfArticle = new long[0];
+        private volatile long count;
+
+        GeneratedTickets(BenchTexts texts) {
+            this.texts = texts;
+        }
+
+        void configure(long[] categoryOfArticle, long count) {
+            this.categoryOfArticle = categoryOfArticle;
+            this.count = count;
+        }
+
+        @Override
+        public void forEach(Consumer<LabelledText> sink) {
+            long[] categories = categoryOfArticle;
+            for (long n = 0; n < count && categories.length > 0; n++) {
+                int article = ticketArticle(n, categories.length);
+                BenchTexts.Text t = texts.ticket(n, article);
+                sink.accept(new LabelledText(t.subject() + "\n" + t.body(), categories[article], 1.0));
+            }
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -81,7 +126,9 @@ public final class KnowledgeBenchmark {
         o.put("queries", "5000");
         o.put("direct", "20000");
         o.put("reindex", "false");
-        o.put("phases", "index,direct,suggest,search");
+        o.put("categorise-tickets", "1000000");
+        o.put("max-examples", "200000");
+        o.put("phases", "index,direct,suggest,search,categorise");
         for (int i = 0; i < args.length; i++) {
             String name = args[i].replaceFirst("^--", "");
             if (!o.containsKey(name)) {
@@ -100,11 +147,15 @@ public final class KnowledgeBenchmark {
         Files.createDirectories(data);
         context = new SpringApplicationBuilder(LiniaApplication.class).web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .initializers(c -> ((GenericApplicationContext) c).registerBean(GeneratedTickets.class, () -> generated))
                 .run("--spring.datasource.url=jdbc:h2:file:" + data.resolve("linia")
                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                         "--linia.knowledge.index-dir=" + data.resolve("index"),
                         "--linia.knowledge.rebuild-index-on-start=false",
-                        "--linia.demo.enabled=false", "--spring.jmx.enabled=false", "--logging.level.root=WARN");
+                        "--linia.demo.enabled=false", "--spring.jmx.enabled=false", "--logging.level.root=WARN",
+                        // the categorise phase trains the categoriser itself, and times it
+                        "--linia.categorisation.train-on-start=false", "--linia.categorisation.retrain-cron=-",
+                        "--linia.categorisation.max-examples=" + options.get("max-examples"));
         try {
             int articles = Integer.parseInt(options.get("articles"));
             long tickets = Long.parseLong(options.get("tickets"));
@@ -124,6 +175,9 @@ public final class KnowledgeBenchmark {
             }
             if (phases.contains("search")) {
                 search(articleIds);
+            }
+            if (phases.contains("categorise")) {
+                categorisation(articleIds);
             }
         } finally {
             context.close();
@@ -350,6 +404,63 @@ public final class KnowledgeBenchmark {
             System.out.printf(Locale.ROOT, "  FAILED searches: %d of %d, e.g.:%n", failed.size(), warmup + queries);
             failed.stream().limit(5).forEach(f -> System.out.println("    " + f));
         }
+    }
+
+    // ---------------------------------------------------------------- categorisation
+
+    private void categorisation(List<Long> articleIds) throws InterruptedException {
+        List<Long> categories = context.getBean(JdbcTemplate.class)
+                .queryForList("select category_id from kb_article order by id", Long.class);
+        long[] categoryOfArticle = categories.stream().mapToLong(Long::longValue).toArray();
+        long tickets = Long.parseLong(options.get("categorise-tickets"));
+        generated.configure(categoryOfArticle, tickets);
+        TicketCategoriser categoriser = context.getBean(TicketCategoriser.class);
+        while (categoriser.status().training()) {
+            Thread.sleep(100);
+        }
+        java.time.Instant before = categoriser.status().trainedAt();
+        long start = System.nanoTime();
+        categoriser.retrainNow();
+        long lastPrint = start;
+        while (categoriser.status().training()) {
+            Thread.sleep(200);
+            if (System.nanoTime() - lastPrint > 30e9) {
+                lastPrint = System.nanoTime();
+                System.out.printf(Locale.ROOT, "  categoriser training: %.0f s%n", (lastPrint - start) / 1e9);
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        CategoriserStatus status = categoriser.status();
+        if (status.trainedAt() == null || status.trainedAt().equals(before)) {
+            throw new IllegalStateException("the categoriser did not train: " + status.lastError());
+        }
+        System.out.printf(Locale.ROOT, "CATEGORISER TRAINING (TicketCategoriser.retrainNow, background thread): %,d generated tickets"
+                        + " + %,d articles read, %,d examples kept (max-examples %s), %d categories, held-out accuracy %.3f;"
+                        + " %.1f s in the trainer (reading, features, LIBLINEAR), %.1f s until the model was in use%n",
+                tickets, articleIds.size(), status.examples(), options.get("max-examples"), status.categories(),
+                status.accuracy() == null ? Double.NaN : status.accuracy(), status.trainingMillis() / 1e3, wall);
+
+        int warmup = Integer.parseInt(options.get("warmup"));
+        int queries = Integer.parseInt(options.get("queries"));
+        long[] nanos = new long[queries];
+        int right = 0;
+        int confident = 0;
+        for (int i = 0; i < warmup + queries; i++) {
+            long n = 9_000_000L + i;
+            int article = ticketArticle(n, articleIds.size());
+            BenchTexts.Text t = texts.ticket(n, article);
+            long s = System.nanoTime();
+            Categorisation c = categoriser.categorise(t.subject(), t.body());
+            long took = System.nanoTime() - s;
+            if (i >= warmup) {
+                nanos[i - warmup] = took;
+                right += c.hasSuggestion() && c.categoryId() == categoryOfArticle[article] ? 1 : 0;
+                confident += c.confident() ? 1 : 0;
+            }
+        }
+        print("CATEGORISATION of one ticket (TicketCategoriser.categorise, subject + body)", nanos, "target ≤ 5 ms");
+        System.out.printf(Locale.ROOT, "  (sanity: the category of the article a new generated ticket was made from comes first for %.1f%%;"
+                + " confident for %.1f%%)%n", 100.0 * right / queries, 100.0 * confident / queries);
     }
 
     private static void print(String what, long[] nanos, String target) {

@@ -47,6 +47,64 @@ class EvaluationCommandTest {
         return bySetting;
     }
 
+    private static Map<String, JsonNode> categorySettings(JsonNode report) {
+        Map<String, JsonNode> bySetting = new HashMap<>();
+        report.get("categorisation").get("scores").forEach(s -> bySetting.put(s.get("setting").asText(), s));
+        return bySetting;
+    }
+
+    /**
+     * The category part as every evaluation must give it: both settings, shares in [0, 1], level 1 at least
+     * as right as level 2 (a right leaf has the right parent), confident cases a part of all, and a level-1
+     * confusion matrix over every level-1 category whose rows add up to the cases.
+     */
+    private static Map<String, JsonNode> assertCategoryPart(JsonNode report, int cases) {
+        JsonNode part = report.get("categorisation");
+        assertThat(part.get("cases").asInt()).isEqualTo(cases);
+        assertThat(part.get("input").asText()).contains("subject = the question");
+        JsonNode majority = part.get("majority");
+        assertThat(majority.get("level1Category").asText()).isEqualTo("УПРАВЛЕНИЕ АККАУНТОМ");
+        assertThat(majority.get("level2Category").asText()).isEqualTo("УПРАВЛЕНИЕ АККАУНТОМ / Персонализация");
+        assertThat(majority.get("level2Accuracy").asDouble()).isBetween(0.0, majority.get("level1Accuracy").asDouble());
+        Map<String, JsonNode> s = categorySettings(report);
+        assertThat(s).containsOnlyKeys("linia-cold", "linia-learned");
+        for (JsonNode score : s.values()) {
+            assertThat(score.get("cases").asInt()).isEqualTo(cases);
+            double level2 = score.get("level2Accuracy").asDouble();
+            double level1 = score.get("level1Accuracy").asDouble();
+            List<Double> shares = List.of(level2, level1, score.get("unanswered").asDouble(), score.get("confidentShare").asDouble());
+            assertThat(shares).allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
+            assertThat(level1).isGreaterThanOrEqualTo(level2);
+            for (String onConfident : List.of("confidentLevel2Accuracy", "confidentLevel1Accuracy")) {
+                JsonNode v = score.get(onConfident);
+                assertThat(v.isNull() || (v.asDouble() >= 0 && v.asDouble() <= 1)).as(onConfident).isTrue();
+            }
+            JsonNode matrix = score.get("level1Confusion");
+            int classes = matrix.get("names").size();
+            assertThat(classes).isEqualTo(11); // the rutube base's level-1 categories
+            assertThat(matrix.get("labels")).hasSize(classes);
+            assertThat(matrix.get("counts")).hasSize(classes);
+            int total = 0;
+            int diagonal = 0;
+            for (int g = 0; g < classes; g++) {
+                JsonNode row = matrix.get("counts").get(g);
+                assertThat(row).hasSize(classes + 1); // and "no suggestion"
+                for (JsonNode cell : row) {
+                    total += cell.asInt();
+                }
+                diagonal += row.get(g).asInt();
+            }
+            assertThat(total).isEqualTo(cases);
+            // the diagonal is what level-1 accuracy counts
+            assertThat((double) diagonal / cases).isCloseTo(level1, org.assertj.core.data.Offset.offset(1e-9));
+            for (String perClass : List.of("precision", "recall")) {
+                assertThat(matrix.get(perClass)).hasSize(classes)
+                        .allSatisfy(v -> assertThat(v.isNull() || (v.asDouble() >= 0 && v.asDouble() <= 1)).isTrue());
+            }
+        }
+        return s;
+    }
+
     @Test
     void sampleOfUsersQuestionsIsScoredInThreeSettings() throws Exception {
         Path json = dir.resolve("report.json");
@@ -76,11 +134,21 @@ class EvaluationCommandTest {
         }
         // Linia's own analysis and boosts rank paraphrases better than the plain BM25 floor
         assertThat(s.get("linia-cold").get("mrr5").asDouble()).isGreaterThan(s.get("bm25-floor").get("mrr5").asDouble());
+
+        // the sample names no categories: its gold articles' categories are the gold
+        assertThat(report.get("categorisation").get("goldFrom").asText()).contains("gold article");
+        Map<String, JsonNode> categories = assertCategoryPart(report, 42);
+        assertThat(run.out()).contains("Category of the question", "majority-baseline", "Level-1 confusion, linia-cold",
+                "Level-1 confusion, linia-learned", "УА = УПРАВЛЕНИЕ АККАУНТОМ");
+        // paraphrased questions, a categoriser that learnt from the articles alone: still far above always-the-majority
+        assertThat(categories.get("linia-cold").get("level1Accuracy").asDouble())
+                .isGreaterThan(report.get("categorisation").get("majority").get("level1Accuracy").asDouble());
     }
 
     @Test
-    void knowledgeBaseQuestionsAskedVerbatimFindTheirArticleFirst() {
-        Run run = evaluate("--kb", KB, "--cases", KB, "--case-question", "Вопрос из БЗ", "--folds", "3");
+    void knowledgeBaseQuestionsAskedVerbatimFindTheirArticleFirst() throws Exception {
+        Path json = dir.resolve("verbatim.json");
+        Run run = evaluate("--kb", KB, "--cases", KB, "--case-question", "Вопрос из БЗ", "--folds", "3", "--out", json.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
         String cold = run.out().lines().filter(l -> l.strip().startsWith("linia-cold")).findFirst().orElseThrow();
@@ -88,6 +156,18 @@ class EvaluationCommandTest {
         String[] cells = cold.strip().split("\\s+");
         assertThat(cells[1]).isEqualTo("326");
         assertThat(Double.parseDouble(cells[2])).isGreaterThanOrEqualTo(0.9);
+
+        // the base's own category columns are the gold; both settings beat always answering the most frequent category
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.get("categorisation").get("goldFrom").asText()).contains("cases' columns");
+        Map<String, JsonNode> categories = assertCategoryPart(report, 326);
+        JsonNode majority = report.get("categorisation").get("majority");
+        for (JsonNode score : categories.values()) {
+            assertThat(score.get("level2Accuracy").asDouble()).as(score.get("setting").asText())
+                    .isGreaterThan(majority.get("level2Accuracy").asDouble() + 0.3);
+            assertThat(score.get("level1Accuracy").asDouble()).as(score.get("setting").asText())
+                    .isGreaterThan(majority.get("level1Accuracy").asDouble() + 0.3);
+        }
     }
 
     @Test
@@ -111,6 +191,46 @@ class EvaluationCommandTest {
         assertThat(report.get("casesBlank").asInt()).isEqualTo(1);
         assertThat(report.get("casesWithoutGold").asInt()).isEqualTo(1);
         assertThat(report.get("casesEvaluated").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void casesOwnCategoryColumnsAreTheGoldOverTheirArticles() throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add("Вопрос пользователя,Вопрос из БЗ,Классификатор 1 уровня,Классификатор 2 уровня");
+        // the article is under УПРАВЛЕНИЕ АККАУНТОМ / Персонализация; the case says otherwise, and the case wins
+        lines.add("как поменять пароль,Как сменить пароль?,ВИДЕО,Загрузка видео");
+        lines.add("забыл пароль,Как восстановить пароль?,УПРАВЛЕНИЕ АККАУНТОМ,Персонализация");
+        // a category the knowledge base does not have: the desk has it, only past tickets can teach it
+        lines.add("как удалить аккаунт,\"Я хочу удалить свой аккаунт. Как это сделать?\",ЖАЛОБЫ,Прочее");
+        lines.add("как переименовать канал,Как изменить название моего канала на RUTUBE?,,");
+        Path cases = Files.writeString(dir.resolve("categorised.csv"), String.join("\n", lines) + "\n");
+        Path json = dir.resolve("c.json");
+
+        Run run = evaluate("--kb", KB, "--cases", cases.toString(), "--folds", "2", "--out", json.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.get("casesEvaluated").asInt()).isEqualTo(4);
+        JsonNode part = report.get("categorisation");
+        assertThat(part.get("goldFrom").asText()).contains("cases' columns");
+        assertThat(part.get("cases").asInt()).isEqualTo(3);
+        assertThat(part.get("casesWithoutCategory").asInt()).isEqualTo(1);
+        for (JsonNode score : part.get("scores")) {
+            JsonNode matrix = score.get("level1Confusion");
+            List<String> names = new ArrayList<>();
+            matrix.get("names").forEach(n -> names.add(n.asText()));
+            assertThat(names).hasSize(12).endsWith("ЖАЛОБЫ");
+            Map<String, Integer> rowSums = new HashMap<>();
+            for (int g = 0; g < names.size(); g++) {
+                int sum = 0;
+                for (JsonNode cell : matrix.get("counts").get(g)) {
+                    sum += cell.asInt();
+                }
+                rowSums.put(names.get(g), sum);
+            }
+            assertThat(rowSums).containsEntry("ВИДЕО", 1).containsEntry("УПРАВЛЕНИЕ АККАУНТОМ", 1).containsEntry("ЖАЛОБЫ", 1);
+            assertThat(rowSums.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
+        }
     }
 
     @Test

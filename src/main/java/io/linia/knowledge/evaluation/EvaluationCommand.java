@@ -12,6 +12,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * {@code java -jar linia.jar evaluate --kb kb.csv --cases cases.csv [options]}: how well Linia's
@@ -67,7 +68,11 @@ public final class EvaluationCommand {
         }
     }
 
-    /** Linia on its own throw-away store: no web server, in-memory H2 and Lucene index, no demo data, quiet logs. */
+    /**
+     * Linia on its own throw-away store: no web server, in-memory H2 and Lucene index, no demo data, quiet
+     * logs, no categoriser training of its own accord, and {@link EvaluationPastTickets} as one more
+     * source of categorisation examples.
+     */
     private static ConfigurableApplicationContext start(Class<?> application) {
         List<String> properties = List.of(
                 "--spring.datasource.url=jdbc:h2:mem:eval-" + UUID.randomUUID()
@@ -75,9 +80,16 @@ public final class EvaluationCommand {
                 "--spring.jpa.properties.hibernate.search.backend.directory.type=local-heap",
                 "--linia.demo.enabled=false",
                 "--linia.knowledge.rebuild-index-on-start=false",
+                // the evaluation trains the categoriser itself, when the articles (and past tickets) are in
+                "--linia.categorisation.train-on-start=false",
+                "--linia.categorisation.retrain-cron=-",
                 "--spring.jmx.enabled=false",
                 "--logging.level.root=WARN");
         return new SpringApplicationBuilder(application).web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false).run(properties.toArray(String[]::new));
+                .logStartupInfo(false)
+                // the past tickets of the learned setting: a source of categorisation examples only this context has
+                .initializers(context -> ((GenericApplicationContext) context)
+                        .registerBean(EvaluationPastTickets.class, EvaluationPastTickets::new))
+                .run(properties.toArray(String[]::new));
     }
 }
