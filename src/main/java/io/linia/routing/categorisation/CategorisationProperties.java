@@ -18,7 +18,7 @@ record CategorisationProperties(Double confidentAt, String retrainCron, String z
                                 Duration reloadEvery, Integer keepModels) {
 
     CategorisationProperties {
-        confidentAt = confidentAt == null ? 0.6 : confidentAt;
+        confidentAt = confidentAt == null ? 0.4 : confidentAt;
         retrainCron = retrainCron == null ? "0 30 3 * * *" : retrainCron;
         zone = zone == null ? "Europe/Moscow" : zone;
         trainOnStart = trainOnStart == null || trainOnStart;

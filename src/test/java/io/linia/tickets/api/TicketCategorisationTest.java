@@ -172,7 +172,7 @@ class TicketCategorisationTest {
         assertThat(status.path("categories").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(status.path("training").asBoolean()).isFalse();
         assertThat(status.path("lastError").isNull()).as("%s", status).isTrue();
-        assertThat(status.path("confidentAt").asDouble()).isEqualTo(0.6);
+        assertThat(status.path("confidentAt").asDouble()).isEqualTo(0.4);
         assertThat(status.path("trainingMillis").asLong()).isPositive();
     }
 
@@ -324,7 +324,7 @@ class TicketCategorisationTest {
         assertThat(WebSession.signedIn(port, "lead").get("/admin/categorisation").statusCode()).isEqualTo(403);
         waitForTrainingToEnd();
         HttpResponse<String> english = WebSession.signedIn(port, "admin").get("/admin/categorisation?lang=en");
-        assertThat(english.body()).contains("Categorisation").contains("From 60 % confidence").contains("Retrain now");
+        assertThat(english.body()).contains("Categorisation").contains("From 40 % confidence").contains("Retrain now");
     }
 
     private void waitForTrainingToEnd() {
