@@ -61,19 +61,35 @@ public class ArticleIndex {
     @PersistenceContext
     private EntityManager entityManager;
 
-    /** Articles for a search; filters applied; the hits carry highlighted title and fragments. */
+    /**
+     * Articles for a search; filters applied; the hits carry highlighted title and fragments. A short
+     * query that finds little as typed is tried again tolerating one typo per word: building the typo
+     * automata (Cyrillic is two bytes a letter) and highlighting through them costs more than the search
+     * itself, so it is paid only when it can help.
+     */
     public List<ArticleHit> search(ArticleSearch q, Collection<Long> categoryIds) {
         String text = queryText(q.text());
         if (text.isEmpty()) {
             return List.of();
         }
+        List<ArticleHit> exact = search(q, categoryIds, text, false);
         boolean shortQuery = TextAnalysis.stems(analyzer, text).size() <= 3;
+        if (!shortQuery || exact.size() >= Math.min(q.limit(), FEW_HITS)) {
+            return exact;
+        }
+        return search(q, categoryIds, text, true);
+    }
+
+    /** Fewer hits than this for a short query, and the typo-tolerant search runs. */
+    static final int FEW_HITS = 3;
+
+    private List<ArticleHit> search(ArticleSearch q, Collection<Long> categoryIds, String text, boolean tolerateTypos) {
         SearchSession session = Search.session(entityManager);
         return session.search(Article.class)
                 .select(f -> hitProjection(f))
                 .where(f -> {
                     var root = f.bool().must(f.bool().should(textMatch(f, text, false)).should(phrase(f, text))
-                            .should(shortQuery ? textMatch(f, text, true) : f.matchNone())
+                            .should(tolerateTypos ? textMatch(f, text, true) : f.matchNone())
                             .minimumShouldMatchNumber(1));
                     filters(f, root, q.status(), q.audience(), q.language(), categoryIds);
                     return root;
