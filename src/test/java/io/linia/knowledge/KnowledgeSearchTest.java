@@ -86,11 +86,12 @@ class KnowledgeSearchTest {
 
     @Test
     void hitsCarryEscapedHighlightedFragments() {
-        long id = article("Сборщик писем <script>", "Сборщик забирает письма с других ящиков каждые десять минут.",
+        long id = article("Сборщик писем <script>", "**Сборщик** забирает письма с других ящиков каждые десять минут.",
                 Audience.PUBLIC, ArticleStatus.PUBLISHED).id();
         ArticleHit hit = kb.search(l1, ArticleSearch.of("сборщик")).stream().filter(h -> h.id() == id).findFirst().orElseThrow();
         assertThat(hit.titleHtml()).contains("<mark>Сборщик</mark>").contains("&lt;script&gt;").doesNotContain("<script>");
         assertThat(hit.fragments()).anySatisfy(f -> assertThat(f).contains("<mark>Сборщик</mark>"));
+        assertThat(hit.fragments()).allSatisfy(f -> assertThat(f).doesNotContain("**"));
     }
 
     @Test

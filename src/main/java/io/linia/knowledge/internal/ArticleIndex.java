@@ -341,8 +341,14 @@ public class ArticleIndex {
 
         ArticleHit toHit(int evidence) {
             String titleHtml = titleHighlights.isEmpty() ? HtmlUtils.htmlEscape(title) : titleHighlights.get(0);
-            return new ArticleHit(id, title, titleHtml, List.copyOf(fragments), categoryId, audience, language, status,
-                    score, evidence);
+            return new ArticleHit(id, title, titleHtml, fragments.stream().map(Row::withoutMarkup).toList(), categoryId,
+                    audience, language, status, score, evidence);
+        }
+
+        /** A fragment is cut from the Markdown source: its emphasis, heading and code marks only get in the reader's way. */
+        static String withoutMarkup(String fragment) {
+            return fragment.replace("**", "").replace("__", "").replace("`", "")
+                    .replaceAll("(^|\\n)#{1,6} ", "$1").strip();
         }
     }
 
