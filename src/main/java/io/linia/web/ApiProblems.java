@@ -161,7 +161,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             case INVALID_INPUT -> "invalid-input";
             case NOT_FOUND -> "not-found";
             case FORBIDDEN -> "forbidden";
-            case CONFLICT -> "linia.refusal.stale".equals(e.messageKey()) ? "stale" : "transition-refused";
+            // any refusal that names the current version is about a stale copy (tickets, articles, canned answers)
+            case CONFLICT -> "linia.refusal.stale".equals(e.messageKey()) || e.properties().containsKey("currentVersion")
+                    ? "stale" : "transition-refused";
         };
     }
 

@@ -111,6 +111,7 @@ class CannedAnswerApiTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.mediaType()).isEqualTo("application/problem+json");
         assertThat(refused.json().path("currentVersion").asLong()).isGreaterThan(c.path("version").asLong());
+        assertThat(refused.json().path("type").asText()).endsWith("stale");
         assertThat(expect(fx.as("lead").get(BASE + "/" + id), 200).path("body").asText()).isEqualTo("Второй");
     }
 

@@ -150,6 +150,7 @@ class KnowledgeApiTest {
         assertThat(stale.status()).as("%s", stale).isEqualTo(409);
         assertThat(stale.mediaType()).isEqualTo("application/problem+json");
         assertThat(stale.json().path("currentVersion").asLong()).isEqualTo(v2.path("version").asLong());
+        assertThat(stale.json().path("type").asText()).endsWith("stale");
 
         edit.put("version", null);
         ApiResponse noVersion = api.as("lead").put("/api/v1/kb/articles/" + id, edit);
