@@ -119,6 +119,8 @@ class AnswerWithArticleBrowserTest {
         Page l1 = browser.signIn("l1", "l1");
         browser.step(l1, "opens-picker", () -> {
             l1.navigate(browser.url("/agent/tickets/" + ticket.number()));
+            // the suggestions above the picker load after the page: let the layout settle before clicking below them
+            assertThat(l1.locator("#kb-suggestions-list")).isAttached();
             l1.locator("#canned-picker > summary").click();
             assertThat(l1.locator("#canned-filter")).isVisible();
             l1.locator("#canned-filter").fill("не приход");
