@@ -31,9 +31,11 @@ class AccountService implements UserDirectory, UserAdministration, UserDetailsSe
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final RoutingDirectory routing;
+    private final TokenPrincipalCache tokenCache;
 
     AccountService(UserRepository users, ApiTokenRepository tokens, PasswordEncoder passwordEncoder, Clock clock,
-                   RoutingDirectory routing) {
+                   RoutingDirectory routing, TokenPrincipalCache tokenCache) {
+        this.tokenCache = tokenCache;
         this.routing = routing;
         this.users = users;
         this.tokens = tokens;
@@ -55,9 +57,19 @@ class AccountService implements UserDirectory, UserAdministration, UserDetailsSe
     /** The principal of an API request carrying a bearer token, if the token is valid. */
     @Transactional
     public Optional<LiniaPrincipal> principalForToken(String secret) {
-        return tokens.findByDigest(TokenDigest.of(secret)).flatMap(token -> {
+        return tokenPrincipal(TokenDigest.of(secret)).map(TokenPrincipal::principal);
+    }
+
+    record TokenPrincipal(long tokenId, LiniaPrincipal principal) {
+    }
+
+    /** The token with this digest and its user's principal, if the token exists and the user may sign in. */
+    @Transactional
+    public Optional<TokenPrincipal> tokenPrincipal(String digest) {
+        return tokens.findByDigest(digest).flatMap(token -> {
             token.touch(clock.instant());
-            return users.findById(token.userId()).filter(User::enabled).map(u -> LiniaPrincipal.of(u.toRef(), null));
+            return users.findById(token.userId()).filter(User::enabled)
+                    .map(u -> new TokenPrincipal(token.id(), LiniaPrincipal.of(u.toRef(), null)));
         });
     }
 
@@ -122,6 +134,7 @@ class AccountService implements UserDirectory, UserAdministration, UserDetailsSe
         }
         user.update(command.login(), command.email(), command.displayName(), command.roles(), groupsOf(command),
                 localeOf(command), command.enabled());
+        tokenCache.evictUser(id);
         return users.saveAndFlush(user).toRef();
     }
 
@@ -155,6 +168,7 @@ class AccountService implements UserDirectory, UserAdministration, UserDetailsSe
             throw DomainException.invalid("locale", "linia.validation.locale");
         }
         users.findById(userId).ifPresent(u -> u.changeLocale(locale));
+        tokenCache.evictUser(userId);
     }
 
     @Override
@@ -179,6 +193,7 @@ class AccountService implements UserDirectory, UserAdministration, UserDetailsSe
     public void revokeToken(long userId, long tokenId) {
         tokens.findById(tokenId).filter(t -> t.userId() == userId).ifPresentOrElse(tokens::delete,
                 () -> { throw DomainException.notFound("linia.error.tokenNotFound", tokenId); });
+        tokenCache.evictToken(tokenId);
     }
 
     private void requireFree(String login, String email, Long ownId) {

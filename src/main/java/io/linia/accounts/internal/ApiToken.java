@@ -46,6 +46,8 @@ class ApiToken {
         return false;
     }
 
+    Long id() { return id; }
+
     Long userId() { return userId; }
 
     ApiTokenRef toRef() {

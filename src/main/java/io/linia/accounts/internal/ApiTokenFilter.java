@@ -21,9 +21,11 @@ class ApiTokenFilter extends OncePerRequestFilter {
 
     private final AccountService accounts;
     private final ProblemSecurityHandlers problems;
+    private final TokenPrincipalCache cache;
 
-    ApiTokenFilter(AccountService accounts, ProblemSecurityHandlers problems) {
+    ApiTokenFilter(AccountService accounts, ProblemSecurityHandlers problems, TokenPrincipalCache cache) {
         this.accounts = accounts;
+        this.cache = cache;
         this.problems = problems;
     }
 
@@ -34,7 +36,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             String secret = header.substring(BEARER.length()).strip();
             Optional<LiniaPrincipal> principal = secret.startsWith(TokenDigest.PREFIX) && secret.length() < 200
-                    ? accounts.principalForToken(secret) : Optional.empty();
+                    ? principalFor(TokenDigest.of(secret)) : Optional.empty();
             if (principal.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 problems.commence(request, response, new BadCredentialsException("invalid token"));
@@ -45,5 +47,17 @@ class ApiTokenFilter extends OncePerRequestFilter {
             SecurityContextHolder.getContext().setAuthentication(authentication);
         }
         chain.doFilter(request, response);
+    }
+
+    /** From the cache of recently used tokens, else from the database (and then cached). */
+    private Optional<LiniaPrincipal> principalFor(String digest) {
+        Optional<LiniaPrincipal> cached = cache.get(digest);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        return accounts.tokenPrincipal(digest).map(t -> {
+            cache.put(digest, t.tokenId(), t.principal());
+            return t.principal();
+        });
     }
 }

@@ -137,6 +137,20 @@ class ApiAuthenticationTest {
     }
 
     @Test
+    void aChangeOfRolesAppliesToTheNextRequestWithACachedToken() {
+        UserRef agent = newAgent();
+        IssuedToken token = administration.issueToken(agent.id(), "ci");
+        ApiClient client = fx.anonymous().bearer(token.secret());
+        assertThat(client.get(QUEUE).status()).isEqualTo(200);
+        assertThat(client.get(QUEUE).status()).isEqualTo(200); // the token's principal is cached by now
+
+        administration.updateUser(agent.id(), new UserCommand(agent.login(), agent.email(), agent.displayName(), null,
+                Set.of(Role.CUSTOMER), Set.of(), agent.locale(), true));
+
+        assertThat(client.get(QUEUE).status()).isEqualTo(403);
+    }
+
+    @Test
     void malformedBearerTokensAre401AndNeverReachTheEndpoint() {
         for (String token : List.of("", "lin_", "lin_" + "x".repeat(500), "no-prefix-token", "lin_ spaces inside")) {
             String email = ApiFixtures.uniqueEmail();
