@@ -77,7 +77,7 @@ class AccountService implements UserDirectory, UserAdministration, UserDetailsSe
 
     @Override
     public Optional<UserRef> user(long id) {
-        return users.findById(id).map(User::toRef);
+        return users.findWithCollectionsById(id).map(User::toRef);
     }
 
     @Override
@@ -94,7 +94,7 @@ class AccountService implements UserDirectory, UserAdministration, UserDetailsSe
     @Transactional
     public UserRef findOrCreateCustomer(String email, String displayName) {
         String address = User.normalise(email);
-        return users.findByEmail(address).map(User::toRef).orElseGet(() -> {
+        return users.findWithCollectionsByEmail(address).map(User::toRef).orElseGet(() -> {
             String name = displayName == null || displayName.isBlank() ? address : displayName;
             return users.save(new User(address, address, name, null, Set.of(Role.CUSTOMER), clock.instant())).toRef();
         });
