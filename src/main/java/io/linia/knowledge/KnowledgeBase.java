@@ -169,10 +169,6 @@ public class KnowledgeBase {
         return new ArticleDiff(id, from.revision(), to.revision(), from.title(), to.title(), out);
     }
 
-    public String renderMarkdown(String source) {
-        return markdown.toHtml(source);
-    }
-
     // ---------------------------------------------------------------- internals
 
     private static List<String> lines(String body) {

@@ -54,12 +54,6 @@ class AccountService implements UserDirectory, UserAdministration, UserDetailsSe
         return LiniaPrincipal.of(user.toRef(), user.passwordHash());
     }
 
-    /** The principal of an API request carrying a bearer token, if the token is valid. */
-    @Transactional
-    public Optional<LiniaPrincipal> principalForToken(String secret) {
-        return tokenPrincipal(TokenDigest.of(secret)).map(TokenPrincipal::principal);
-    }
-
     record TokenPrincipal(long tokenId, LiniaPrincipal principal) {
     }
 

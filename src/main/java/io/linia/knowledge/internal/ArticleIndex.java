@@ -352,9 +352,4 @@ public class ArticleIndex {
         }
     }
 
-    static List<Long> ids(List<ArticleHit> hits) {
-        List<Long> out = new ArrayList<>();
-        hits.forEach(h -> out.add(h.id()));
-        return out;
-    }
 }

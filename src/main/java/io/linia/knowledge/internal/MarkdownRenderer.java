@@ -35,9 +35,4 @@ public class MarkdownRenderer {
         }
         return POLICY.sanitize(renderer.render(parser.parse(markdown)));
     }
-
-    /** Plain text of the article for a reply: the Markdown source is readable as it is. */
-    public String toPlainText(String markdown) {
-        return markdown == null ? "" : markdown.strip();
-    }
 }

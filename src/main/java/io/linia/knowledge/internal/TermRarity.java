@@ -2,8 +2,8 @@ package io.linia.knowledge.internal;
 
 import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.hibernate.search.backend.lucene.LuceneExtension;
@@ -26,7 +26,7 @@ class TermRarity {
     private static final long REFRESH_NANOS = 30_000_000_000L;
 
     private final EntityManagerFactory entityManagerFactory;
-    private final Map<Class<?>, Snapshot> snapshots = new HashMap<>();
+    private final Map<Class<?>, Snapshot> snapshots = new ConcurrentHashMap<>();
 
     TermRarity(EntityManagerFactory entityManagerFactory) {
         this.entityManagerFactory = entityManagerFactory;
@@ -45,7 +45,16 @@ class TermRarity {
         }
     }
 
-    private synchronized IndexReader reader(Class<?> entity) {
+    /** A fresh-enough reader without locking (dozens of look-ups per suggestion); only a refresh is serialised. */
+    private IndexReader reader(Class<?> entity) {
+        Snapshot s = snapshots.get(entity);
+        if (s != null && System.nanoTime() - s.openedAt() <= REFRESH_NANOS) {
+            return s.current();
+        }
+        return refresh(entity);
+    }
+
+    private synchronized IndexReader refresh(Class<?> entity) {
         Snapshot s = snapshots.get(entity);
         long now = System.nanoTime();
         if (s == null || now - s.openedAt() > REFRESH_NANOS) {
@@ -63,6 +72,15 @@ class TermRarity {
             }
         }
         return s.current();
+    }
+
+    @jakarta.annotation.PreDestroy
+    synchronized void closeAll() {
+        snapshots.values().forEach(s -> {
+            close(s.current());
+            close(s.retired());
+        });
+        snapshots.clear();
     }
 
     private static void close(IndexReader reader) {
