@@ -24,6 +24,7 @@ import io.linia.tickets.TicketCommands.ReturnToFirstLine;
 import io.linia.tickets.TicketCommands.Solve;
 import io.linia.tickets.internal.Ticket;
 import io.linia.tickets.internal.TicketAccess;
+import io.linia.tickets.internal.TicketAttachments;
 import io.linia.tickets.internal.TicketHistoryEntry;
 import io.linia.tickets.internal.TicketLists;
 import io.linia.tickets.internal.TicketMessage;
@@ -64,12 +65,14 @@ public class TicketService {
     private final TicketProperties properties;
     private final Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<ArticleCatalog> articles;
+    private final TicketAttachments attachments;
 
-    TicketService(TicketRepository tickets, TicketLists lists, UserDirectory users, RoutingDirectory routing,
+    TicketService(TicketRepository tickets, TicketAttachments attachments, TicketLists lists, UserDirectory users, RoutingDirectory routing,
                   TicketCategoriser categoriser, ApplicationEventPublisher events, MeterRegistry meters,
                   TicketProperties properties, Clock clock,
                   org.springframework.beans.factory.ObjectProvider<ArticleCatalog> articles) {
         this.articles = articles;
+        this.attachments = attachments;
         this.tickets = tickets;
         this.lists = lists;
         this.users = users;
@@ -169,14 +172,14 @@ public class TicketService {
             if (article != null) {
                 events.publishEvent(new ArticleUsed(t.id(), article.id(), t.customerText(), now));
             }
-            return () -> new AgentReplied(t.id(), reply.id(), actor.id(), now);
+            return () -> new AgentReplied(t.id(), reply.id(), actor.id(), TicketAction.ANSWER, now);
         });
     }
 
     public TicketView askForInformation(Actor actor, String number, AskForInformation c) {
         return act(actor, number, c.version(), TicketAction.ASK_FOR_INFORMATION, (t, now) -> {
             TicketMessage reply = t.askForInformation(actor, c.body(), now);
-            return () -> new AgentReplied(t.id(), reply.id(), actor.id(), now);
+            return () -> new AgentReplied(t.id(), reply.id(), actor.id(), TicketAction.ASK_FOR_INFORMATION, now);
         });
     }
 
@@ -206,14 +209,14 @@ public class TicketService {
             if (article != null) {
                 events.publishEvent(new ArticleUsed(t.id(), article.id(), t.customerText(), now));
             }
-            return () -> new AgentReplied(t.id(), reply.id(), actor.id(), now);
+            return () -> new AgentReplied(t.id(), reply.id(), actor.id(), TicketAction.REPLY, now);
         });
     }
 
     public TicketView solve(Actor actor, String number, Solve c) {
         return act(actor, number, c.version(), TicketAction.SOLVE, (t, now) -> {
             TicketMessage reply = t.solve(actor, c.body(), now);
-            return reply == null ? null : () -> new AgentReplied(t.id(), reply.id(), actor.id(), now);
+            return reply == null ? null : () -> new AgentReplied(t.id(), reply.id(), actor.id(), TicketAction.SOLVE, now);
         });
     }
 
@@ -305,6 +308,115 @@ public class TicketService {
                     before == TicketState.SOLVED ? TicketAction.REOPENED : TicketAction.CUSTOMER_REPLIED, now));
         }
         return toView(ticket, actor);
+    }
+
+    // ------------------------------------------------------------------ mail
+
+    /**
+     * A new request that came by mail: its sender is the customer (found by address, or created
+     * without a password). The categoriser sorts it like any other; {@code mail.note()} is kept as
+     * Linia's note for staff.
+     */
+    public MailReceipt receiveNew(IncomingMail mail) {
+        UserRef customer = mailCustomer(mail);
+        Instant now = clock.instant();
+        String subject = mailSubject(mail.subject(), mail.text());
+        Ticket ticket = Ticket.open(subject, mail.text(), customer.id(), customer.email(), customer.displayName(),
+                Channel.EMAIL, null, null, null, now);
+        ticket.firstMessage().mailed(customer.email(), false, mail.html());
+        suggestCategory(ticket, subject, mail.text(), now);
+        ticket = tickets.save(ticket);
+        TicketMessage message = ticket.firstMessage();
+        keepMailParts(ticket, message, mail, now);
+        meters.counter("linia.tickets.received", "channel", Channel.EMAIL.name()).increment();
+        events.publishEvent(new TicketCreated(ticket.id(), Channel.EMAIL, ticket.categoryId(), ticket.priority(), now));
+        return new MailReceipt(ticket.id(), TicketNumber.format(ticket.id()), message.id(), true, false);
+    }
+
+    /**
+     * A mail that belongs to ticket {@code ticketId} (a reply by its Message-IDs or its number). From
+     * another address than the customer's it is kept but flagged. On a ticket that no longer takes
+     * messages it opens a follow-up ticket (for the sender).
+     */
+    public MailReceipt receiveOn(long ticketId, IncomingMail mail) {
+        Ticket ticket = tickets.findById(ticketId)
+                .orElseThrow(() -> DomainException.notFound("linia.error.ticketNotFound", TicketNumber.format(ticketId)));
+        UserRef sender = mailCustomer(mail);
+        boolean foreign = sender.id() != ticket.customerId();
+        Instant now = clock.instant();
+        if (!ticket.acceptsCustomerMessage(properties.reopenWindow(), now)) {
+            Ticket followUp = Ticket.open(ticket.subject(), mail.text(), sender.id(), sender.email(), sender.displayName(),
+                    Channel.EMAIL, foreign ? null : ticket.categoryId(), ticket.priority(), ticket.id(), now);
+            followUp.firstMessage().mailed(sender.email(), false, mail.html());
+            suggestCategory(followUp, ticket.subject(), mail.text(), now);
+            followUp = tickets.save(followUp);
+            ticket.recordFollowUp(sender.toActor(), followUp.id(), now);
+            keepMailParts(followUp, followUp.firstMessage(), mail, now);
+            meters.counter("linia.tickets.received", "channel", Channel.EMAIL.name()).increment();
+            events.publishEvent(new TicketCreated(followUp.id(), Channel.EMAIL, followUp.categoryId(), followUp.priority(), now));
+            return new MailReceipt(followUp.id(), TicketNumber.format(followUp.id()), followUp.firstMessage().id(), true, false);
+        }
+        TicketState before = ticket.state();
+        TicketMessage message = ticket.mailReceived(sender.toActor(), sender.email(), foreign, mail.text(), mail.html(),
+                properties.reopenWindow(), now);
+        tickets.flush();
+        keepMailParts(ticket, message, mail, now);
+        events.publishEvent(new CustomerReplied(ticket.id(), message.id(), now));
+        if (before != ticket.state()) {
+            events.publishEvent(new TicketStateChanged(ticket.id(), before, ticket.state(), ticket.line(),
+                    before == TicketState.SOLVED ? TicketAction.REOPENED : TicketAction.CUSTOMER_REPLIED, now));
+        }
+        return new MailReceipt(ticket.id(), TicketNumber.format(ticket.id()), message.id(), false, foreign);
+    }
+
+    /** The outbox reports how far a reply sent by mail has got; shown to the agent beside the reply. */
+    public void deliveryChanged(long ticketId, long messageId, Delivery delivery, String detail) {
+        tickets.findById(ticketId).ifPresent(t -> t.message(messageId).deliveryChanged(delivery, detail, clock.instant()));
+    }
+
+    /** The whole ticket as staff see it, for Linia's own work (composing mail); empty when there is none. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<TicketView> forMail(long ticketId) {
+        return tickets.findById(ticketId).map(t -> toView(t, Actor.system(), true));
+    }
+
+    /** An attachment of a ticket the actor may see (customers: not of internal notes). */
+    @Transactional(readOnly = true)
+    public AttachmentContent attachment(Actor actor, String number, long attachmentId) {
+        Ticket ticket = visible(actor, number);
+        boolean staff = TicketAccess.seesAsStaff(actor, ticket.line(), ticket.groupId(), ticket.assigneeId());
+        return attachments.find(attachmentId)
+                .filter(a -> a.ticketId() == ticket.id())
+                .filter(a -> staff || ticket.message(a.messageId()).kind() != MessageKind.INTERNAL_NOTE)
+                .map(a -> new AttachmentContent(a.id(), a.fileName(), a.contentType(), attachments.content(a.id())))
+                .orElseThrow(() -> DomainException.notFound("linia.error.attachmentNotFound", attachmentId));
+    }
+
+    private UserRef mailCustomer(IncomingMail mail) {
+        if (mail.fromEmail() == null || mail.fromEmail().isBlank()) {
+            throw DomainException.invalid("from", "linia.validation.customerEmailRequired");
+        }
+        String name = mail.fromName() == null || mail.fromName().isBlank() ? mail.fromEmail() : mail.fromName();
+        return users.findOrCreateCustomer(mail.fromEmail(), name.length() > 120 ? name.substring(0, 120) : name);
+    }
+
+    private void keepMailParts(Ticket ticket, TicketMessage message, IncomingMail mail, Instant now) {
+        attachments.store(ticket.id(), message.id(), mail.attachments(), now);
+        if (mail.note() != null && !mail.note().isBlank()) {
+            ticket.systemNote(mail.note(), now);
+        }
+    }
+
+    /** A mail's subject as a ticket's: the first words of its text when it has none, cut to the column. */
+    private static String mailSubject(String subject, String text) {
+        String s = subject == null ? "" : subject.strip();
+        if (s.isEmpty()) {
+            s = text == null ? "" : text.strip().lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+        }
+        if (s.isEmpty()) {
+            s = "—";
+        }
+        return s.length() > 255 ? s.substring(0, 254) + "…" : s;
     }
 
     // ------------------------------------------------------------------ Linia itself
@@ -399,10 +511,14 @@ public class TicketService {
     }
 
     private TicketView toView(Ticket t, Actor viewer) {
-        boolean staff = TicketAccess.seesAsStaff(viewer, t.line(), t.groupId(), t.assigneeId());
+        return toView(t, viewer, TicketAccess.seesAsStaff(viewer, t.line(), t.groupId(), t.assigneeId()));
+    }
+
+    private TicketView toView(Ticket t, Actor viewer, boolean staff) {
+        Map<Long, List<TicketView.AttachmentView>> files = t.id() == null ? Map.of() : attachments.ofTicket(t.id());
         List<TicketView.MessageView> messages = t.messages().stream()
                 .filter(m -> staff || m.kind() != MessageKind.INTERNAL_NOTE)
-                .map(TicketMessage::toView).toList();
+                .map(m -> m.toView(files.getOrDefault(m.id(), List.of()))).toList();
         List<TicketView.HistoryView> history = staff
                 ? t.history().stream().map(TicketHistoryEntry::toView).toList() : List.of();
         Set<TicketAction> actions = staff ? t.availableActions(viewer) : Set.of();

@@ -23,8 +23,32 @@ public record TicketView(
         Long suggestedCategoryId, Long suggestedGroupId, Double suggestionConfidence, boolean suggestionConfident,
         boolean categoryByPerson) {
 
+    /**
+     * One message. Mail brings {@code senderEmail} (flagged {@code foreignSender} when it is not the
+     * ticket's customer), sanitised {@code html} and attachments; replies sent by mail carry their
+     * {@code delivery} state.
+     */
     public record MessageView(long id, MessageKind kind, Long authorId, String authorName, String body,
-                              String articleUrl, String articleTitle, Instant createdAt, Long articleId) {
+                              String articleUrl, String articleTitle, Instant createdAt, Long articleId,
+                              String senderEmail, boolean foreignSender, String html,
+                              Delivery delivery, String deliveryDetail, Instant deliveryAt,
+                              List<AttachmentView> attachments) {
+
+        public List<AttachmentView> files() {
+            return attachments.stream().filter(a -> !a.inline() || a.contentId() == null).toList();
+        }
+
+        public List<AttachmentView> inlineImages() {
+            return attachments.stream().filter(a -> a.inline() && a.contentId() != null).toList();
+        }
+    }
+
+    /** An attachment's facts (never its bytes); {@code contentId} is set for parts the HTML shows inline. */
+    public record AttachmentView(long id, String fileName, String contentType, String contentId, boolean inline, long size) {
+
+        public boolean image() {
+            return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).matches("image/(png|jpeg|gif|webp)");
+        }
     }
 
     public record HistoryView(long id, Instant at, Long actorId, String actorName, TicketAction action,

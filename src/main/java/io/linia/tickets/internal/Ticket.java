@@ -390,28 +390,48 @@ public class Ticket {
         if (customer.id() != customerId) {
             throw DomainException.forbidden("linia.refusal.notYourTicket");
         }
+        return received(customer, body, reopenWindow, null, now);
+    }
+
+    /**
+     * A mail joined this ticket. From the customer it is their reply; from anyone else ({@code foreign})
+     * it is kept all the same and brings the ticket back to the queue, so an agent sees who wrote.
+     */
+    public TicketMessage mailReceived(Actor sender, String senderEmail, boolean foreign, String body, String html,
+                                      Duration reopenWindow, Instant now) {
+        TicketMessage message = received(sender, body, reopenWindow, foreign ? senderEmail : null, now);
+        message.mailed(senderEmail, foreign, html);
+        return message;
+    }
+
+    private TicketMessage received(Actor from, String body, Duration reopenWindow, String detail, Instant now) {
         if (!acceptsCustomerMessage(reopenWindow, now)) {
             throw DomainException.conflict("linia.refusal.ticketClosed");
         }
-        TicketMessage message = addMessage(MessageKind.CUSTOMER, customer, body, null, null, now);
+        TicketMessage message = addMessage(MessageKind.CUSTOMER, from, body, null, null, now);
         switch (state) {
             case WAITING_FOR_CUSTOMER -> {
                 this.queuedAt = now;
-                moveTo(OPEN, customer, TicketAction.CUSTOMER_REPLIED, null, now);
+                moveTo(OPEN, from, TicketAction.CUSTOMER_REPLIED, detail, now);
             }
             case SOLVED -> {
                 this.reopenCount++;
                 this.solvedAt = null;
                 this.closeReason = null;
                 this.queuedAt = now;
-                moveTo(OPEN, customer, TicketAction.REOPENED, null, now);
+                moveTo(OPEN, from, TicketAction.REOPENED, detail, now);
             }
             default -> {
                 this.updatedAt = now;
-                record(customer, TicketAction.CUSTOMER_REPLIED, state, state, line, line, groupId, groupId, null, now);
+                record(from, TicketAction.CUSTOMER_REPLIED, state, state, line, line, groupId, groupId, detail, now);
             }
         }
         return message;
+    }
+
+    /** Linia's own remark for staff (e.g. an attachment over the size limit), not an action of anyone. */
+    public TicketMessage systemNote(String text, Instant now) {
+        return addMessage(MessageKind.INTERNAL_NOTE, Actor.system(), text, null, null, now);
     }
 
     /** The customer wrote after this ticket was closed: a new ticket took the message. */
@@ -553,6 +573,14 @@ public class Ticket {
     public boolean categoryCorrected() { return categoryCorrected; }
 
     public List<TicketMessage> messages() { return List.copyOf(messages); }
+
+    /** The message a ticket was opened with. */
+    public TicketMessage firstMessage() { return messages.get(0); }
+
+    public TicketMessage message(long messageId) {
+        return messages.stream().filter(m -> m.id() != null && m.id() == messageId).findFirst()
+                .orElseThrow(() -> DomainException.notFound("linia.error.messageNotFound", messageId));
+    }
 
     public List<TicketHistoryEntry> history() { return List.copyOf(history); }
 }

@@ -1,5 +1,6 @@
 package io.linia.tickets.internal;
 
+import io.linia.tickets.Delivery;
 import io.linia.tickets.MessageKind;
 import io.linia.tickets.TicketView.MessageView;
 import jakarta.persistence.Entity;
@@ -35,6 +36,16 @@ public class TicketMessage {
     private String articleTitle;
     private Long articleId;
     private Instant createdAt;
+    /** The address a mail came from (null for the web and for staff). */
+    private String senderEmail;
+    /** The mail came from someone other than the ticket's customer: the agent must check who writes. */
+    private boolean foreignSender;
+    /** Sanitised HTML of a mail, for display beside the text. */
+    private String bodyHtml;
+    @Enumerated(EnumType.STRING)
+    private Delivery delivery;
+    private String deliveryDetail;
+    private Instant deliveryAt;
 
     protected TicketMessage() {
     }
@@ -59,12 +70,35 @@ public class TicketMessage {
 
     public Long articleId() { return articleId; }
 
+    public Instant createdAt() { return createdAt; }
+
+    public Delivery delivery() { return delivery; }
+
+    /** What a mail brought beyond its text: sender, sanitised HTML, whether the sender is a stranger. */
+    public void mailed(String senderEmail, boolean foreignSender, String html) {
+        this.senderEmail = senderEmail;
+        this.foreignSender = foreignSender;
+        this.bodyHtml = html;
+    }
+
+    /** The outbox reports on this reply; a later state never goes back to an earlier one except a retry that succeeds. */
+    public boolean deliveryChanged(Delivery state, String detail, Instant at) {
+        if (this.delivery == Delivery.BOUNCED || (this.delivery == Delivery.SENT && state != Delivery.BOUNCED)) {
+            return false;
+        }
+        this.delivery = state;
+        this.deliveryDetail = detail == null ? null : detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+        this.deliveryAt = at;
+        return true;
+    }
+
     /** The knowledge-base article this reply is based on. */
     void linkArticle(long articleId) {
         this.articleId = articleId;
     }
 
-    public MessageView toView() {
-        return new MessageView(id, kind, authorId, authorName, body, articleUrl, articleTitle, createdAt, articleId);
+    public MessageView toView(java.util.List<io.linia.tickets.TicketView.AttachmentView> attachments) {
+        return new MessageView(id, kind, authorId, authorName, body, articleUrl, articleTitle, createdAt, articleId,
+                senderEmail, foreignSender, bodyHtml, delivery, deliveryDetail, deliveryAt, attachments);
     }
 }
