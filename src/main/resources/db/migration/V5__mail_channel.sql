@@ -1,6 +1,8 @@
 -- E-mail channel: what a mail brought to a ticket (sender, sanitised HTML, attachments), the delivery
 -- state of replies sent by mail, the support mailboxes Linia reads, every inbound mail it has seen
 -- (deduplication, threading, loops), the quarantine of mail it could not read, and the outbox.
+-- The intake tables name tickets by id without a foreign key: they belong to another module, and
+-- their rows are written in the same transaction as the ticket (insert order is not theirs to fix).
 
 -- messages: who sent it by mail (null for the web), flagged when not the ticket's customer;
 -- sanitised HTML for display; delivery of replies that go out by mail (null: not by mail)
@@ -69,7 +71,7 @@ create table mail_inbound (
     subject           varchar(255),
     received_at       timestamp with time zone not null,
     outcome           varchar(20)   not null,
-    ticket_id         bigint references ticket (id),
+    ticket_id         bigint,
     ticket_message_id bigint,
     acknowledged      boolean       not null,
     detail            varchar(1000),
@@ -78,11 +80,12 @@ create table mail_inbound (
 -- rate limit: new tickets per sender in the last hour
 create index mail_inbound_sender on mail_inbound (from_address, received_at);
 create index mail_inbound_received on mail_inbound (received_at, id);
+create index mail_inbound_ticket on mail_inbound (ticket_id, id);
 
 -- Message-IDs Linia received or sent, and the ticket each belongs to (threading of replies)
 create table mail_thread_ref (
     id_key     varchar(64)  not null,
-    ticket_id  bigint       not null references ticket (id),
+    ticket_id  bigint       not null,
     created_at timestamp with time zone not null
 );
 create index mail_thread_ref_key on mail_thread_ref (id_key);
@@ -101,7 +104,7 @@ create table mail_quarantine (
     state       varchar(20)   not null,
     resolved_at timestamp with time zone,
     resolved_by varchar(120),
-    ticket_id   bigint references ticket (id)
+    ticket_id   bigint
 );
 create index mail_quarantine_state on mail_quarantine (state, received_at);
 
@@ -109,7 +112,7 @@ create sequence mail_outbox_seq start with 1 increment by 50;
 create table mail_outbox (
     id                bigint primary key,
     kind              varchar(30)   not null,
-    ticket_id         bigint        not null references ticket (id),
+    ticket_id         bigint        not null,
     ticket_message_id bigint,
     recipient         varchar(254)  not null,
     message_id        varchar(255)  not null,

@@ -369,6 +369,12 @@ public class TicketService {
         return new MailReceipt(ticket.id(), TicketNumber.format(ticket.id()), message.id(), false, foreign);
     }
 
+    /** Whether there is a ticket with this id (for threading mail by the number in its subject). */
+    @Transactional(readOnly = true)
+    public boolean exists(long ticketId) {
+        return tickets.existsById(ticketId);
+    }
+
     /** The outbox reports how far a reply sent by mail has got; shown to the agent beside the reply. */
     public void deliveryChanged(long ticketId, long messageId, Delivery delivery, String detail) {
         tickets.findById(ticketId).ifPresent(t -> t.message(messageId).deliveryChanged(delivery, detail, clock.instant()));

@@ -1,0 +1,111 @@
+package io.linia.intake.internal;
+
+import io.linia.intake.MailProperties;
+import io.linia.intake.OutboxView.OutboxKind;
+import io.linia.tickets.AgentReplied;
+import io.linia.tickets.Channel;
+import io.linia.tickets.Delivery;
+import io.linia.tickets.MessageKind;
+import io.linia.tickets.TicketAction;
+import io.linia.tickets.TicketCreated;
+import io.linia.tickets.TicketNumber;
+import io.linia.tickets.TicketService;
+import io.linia.tickets.TicketState;
+import io.linia.tickets.TicketStateChanged;
+import io.linia.tickets.TicketView;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the mail a ticket's customer must get into the outbox, in the transaction of what it tells:
+ * the acknowledgement of a new ticket, every public reply, a request for information, the solved
+ * notice. Listens synchronously, so a reply is never saved without its mail (nor the other way).
+ * Without SMTP settings ({@code spring.mail.host}) the channel sends nothing and queues nothing.
+ */
+@Component
+public class MailOutbox {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final OutboxRepository outbox;
+    private final ThreadRefs refs;
+    private final TicketService tickets;
+    private final MailProperties properties;
+    private final ObjectProvider<JavaMailSender> sender;
+    private final Clock clock;
+
+    MailOutbox(OutboxRepository outbox, ThreadRefs refs, TicketService tickets, MailProperties properties,
+               ObjectProvider<JavaMailSender> sender, Clock clock) {
+        this.outbox = outbox;
+        this.refs = refs;
+        this.tickets = tickets;
+        this.properties = properties;
+        this.sender = sender;
+        this.clock = clock;
+    }
+
+    /** Whether Linia sends mail at all (SMTP configured). */
+    public boolean active() {
+        return sender.getIfAvailable() != null;
+    }
+
+    /** Queues a mail about ticket {@code ticketId} (and its message, or null) to {@code recipient}. */
+    public OutboxEntry enqueue(OutboxKind kind, long ticketId, Long messageId, String recipient) {
+        Instant now = clock.instant();
+        OutboxEntry entry = outbox.save(new OutboxEntry(kind, ticketId, messageId, recipient, newMessageId(ticketId), now));
+        refs.remember(entry.messageId(), ticketId, now);
+        if (messageId != null) {
+            tickets.deliveryChanged(ticketId, messageId, Delivery.QUEUED, null);
+        }
+        return entry;
+    }
+
+    @EventListener
+    void on(TicketCreated event) {
+        if (event.channel() != Channel.EMAIL && properties.acknowledgeWebTickets() && active()) {
+            tickets.forMail(event.ticketId()).ifPresent(t ->
+                    enqueue(OutboxKind.ACKNOWLEDGEMENT, t.id(), null, t.customerEmail()));
+        }
+    }
+
+    @EventListener
+    void on(AgentReplied event) {
+        if (!active()) {
+            return;
+        }
+        OutboxKind kind = switch (event.action()) {
+            case REPLY -> OutboxKind.REPLY;
+            case ASK_FOR_INFORMATION -> OutboxKind.INFORMATION_REQUEST;
+            default -> null; // ANSWER and SOLVE solve the ticket: one solved notice (below) carries the reply
+        };
+        if (kind != null) {
+            tickets.forMail(event.ticketId()).ifPresent(t -> enqueue(kind, t.id(), event.messageId(), t.customerEmail()));
+        }
+    }
+
+    @EventListener
+    void on(TicketStateChanged event) {
+        if (!active() || event.to() != TicketState.SOLVED
+                || (event.action() != TicketAction.ANSWER && event.action() != TicketAction.SOLVE)) {
+            return;
+        }
+        tickets.forMail(event.ticketId()).ifPresent(t -> {
+            Long reply = t.messages().stream()
+                    .filter(m -> m.kind() == MessageKind.PUBLIC_REPLY && m.createdAt().equals(event.at()))
+                    .map(TicketView.MessageView::id).reduce((a, b) -> b).orElse(null);
+            enqueue(OutboxKind.SOLVED, t.id(), reply, t.customerEmail());
+        });
+    }
+
+    private String newMessageId(long ticketId) {
+        byte[] random = new byte[8];
+        RANDOM.nextBytes(random);
+        return TicketNumber.format(ticketId) + "." + HexFormat.of().formatHex(random) + "@" + properties.messageIdDomain();
+    }
+}

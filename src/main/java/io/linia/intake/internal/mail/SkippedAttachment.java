@@ -1,0 +1,1 @@
+package io.linia.intake.internal.mail; public record SkippedAttachment(String fileName, String contentType, long size) {}
