@@ -18,3 +18,18 @@ document.addEventListener('change', function (event) {
     event.target.dataset.suggested = 'false';
   }
 }, true);
+
+// Mail shown as HTML: remote images load only when the agent asks (the sanitiser moved them to data-remote-src).
+document.addEventListener('click', function (event) {
+  var button = event.target.closest('.load-remote-images');
+  if (!button) return;
+  var frame = button.closest('.mail-html').querySelector('iframe');
+  var doc = frame && frame.contentDocument;
+  if (!doc) return;
+  doc.querySelectorAll('img[data-remote-src]').forEach(function (img) {
+    var src = img.getAttribute('data-remote-src');
+    if (/^https?:\/\//i.test(src)) img.setAttribute('src', src);
+    img.removeAttribute('data-remote-src');
+  });
+  button.disabled = true;
+});
