@@ -1,1 +1,0 @@
-package io.linia.intake.internal.mail; public enum Automation { NONE, AUTO_REPLY, BOUNCE }

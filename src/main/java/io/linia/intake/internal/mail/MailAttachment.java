@@ -1,1 +1,0 @@
-package io.linia.intake.internal.mail; public record MailAttachment(String fileName, String contentType, String contentId, boolean inline, byte[] content) {}

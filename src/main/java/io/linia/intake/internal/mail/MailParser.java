@@ -1,1 +1,0 @@
-package io.linia.intake.internal.mail; public final class MailParser { public MailParser(long max) {} public ParsedMail parse(byte[] raw) throws UnparseableMailException { throw new UnparseableMailException("temp"); } }
