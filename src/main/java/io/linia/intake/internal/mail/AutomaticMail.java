@@ -34,6 +34,7 @@ final class AutomaticMail {
             "away from the office", "abwesenheitsnotiz");
     private static final Pattern QUOTED_MESSAGE_ID = Pattern.compile(
             "(?im)^[ \\t>]*Message-ID:[ \\t]*<?([^\\s<>]+@[^\\s<>]+?)>?[ \\t]*$");
+    private static final Pattern LOCAL_PART = Pattern.compile("^[^@\\s<>()\"]+");
     private static final Pattern SMTP_DIAGNOSTIC = Pattern.compile("(?m)^.*\\b[45]\\d\\d[ -][45]\\.\\d{1,3}\\.\\d{1,3}\\b.*$");
 
     private AutomaticMail() {
@@ -41,7 +42,7 @@ final class AutomaticMail {
 
     /**
      * @param header raw header by name (null when absent)
-     * @param fromAddress lower-cased address, or null; {@code fromRaw} is used when it did not parse
+     * @param fromAddress lower-cased address, or null (then the raw From header is looked at)
      */
     static Verdict classify(Function<String, String> header, String fromAddress, String subject, String text,
                             ReportEvidence evidence) {
@@ -64,8 +65,7 @@ final class AutomaticMail {
             return new Verdict(Automation.BOUNCE, "DSN (multipart/report; report-type=delivery-status)"
                     + from(fromAddress), ids, diagnostic);
         }
-        String sender = fromAddress != null ? fromAddress : HeaderText.unfold(header.apply("From"));
-        String local = sender == null ? "" : sender.toLowerCase(Locale.ROOT).replaceAll("^.*<", "").replaceAll("@.*$", "").strip();
+        String local = senderLocalPart(fromAddress != null ? fromAddress : HeaderText.unfold(header.apply("From")));
         if (local.equals("mailer-daemon") || local.equals("postmaster")) {
             List<String> ids = new ArrayList<>(evidence.embeddedIds());
             for (String id : quotedMessageIds(text)) {
@@ -79,6 +79,16 @@ final class AutomaticMail {
                     ids, diagnostic);
         }
         return null;
+    }
+
+    /** "MAILER-DAEMON" also when the From header has no domain ("MAILER-DAEMON (Mail Delivery System)"). */
+    private static String senderLocalPart(String sender) {
+        if (sender == null) {
+            return "";
+        }
+        String address = sender.contains("<") ? sender.substring(sender.indexOf('<') + 1) : sender.strip();
+        Matcher local = LOCAL_PART.matcher(address);
+        return local.find() ? local.group().toLowerCase(Locale.ROOT) : "";
     }
 
     private static String from(String address) {

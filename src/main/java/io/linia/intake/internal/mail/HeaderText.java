@@ -220,49 +220,52 @@ final class HeaderText {
     }
 
     private static String firstMailbox(String value) {
-        boolean quoted = false;
-        int angle = 0;
-        int comment = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted) {
-                if (c == '<') {
-                    angle++;
-                } else if (c == '>') {
-                    angle = Math.max(0, angle - 1);
-                } else if (c == '(') {
-                    comment++;
-                } else if (c == ')') {
-                    comment = Math.max(0, comment - 1);
-                } else if (c == ',' && angle == 0 && comment == 0) {
-                    String first = value.substring(0, i);
-                    if (first.contains("@")) {
-                        return first;
-                    }
+        int[] depth = new int[2]; // <angle brackets>, (comments)
+        int comma = forEachUnquoted(value, (c, i) -> {
+            switch (c) {
+                case '<' -> depth[0]++;
+                case '>' -> depth[0] = Math.max(0, depth[0] - 1);
+                case '(' -> depth[1]++;
+                case ')' -> depth[1] = Math.max(0, depth[1] - 1);
+                default -> {
+                    return c == ',' && depth[0] == 0 && depth[1] == 0 && value.substring(0, i).contains("@");
                 }
             }
-        }
-        return value;
+            return false;
+        });
+        return comma < 0 ? value : value.substring(0, comma);
     }
 
     private static int lastOutsideQuotes(String value, char wanted) {
+        int[] found = {-1};
+        forEachUnquoted(value, (c, i) -> {
+            if (c == wanted) {
+                found[0] = i;
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    private interface UnquotedVisitor {
+        /** @return true to stop at this character */
+        boolean visit(char c, int index);
+    }
+
+    /** Visits the characters outside quoted strings and escapes; the index where the visitor stopped, or -1. */
+    private static int forEachUnquoted(String value, UnquotedVisitor visitor) {
         boolean quoted = false;
-        int found = -1;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\\') {
                 i++;
             } else if (c == '"') {
                 quoted = !quoted;
-            } else if (c == wanted && !quoted) {
-                found = i;
+            } else if (!quoted && visitor.visit(c, i)) {
+                return i;
             }
         }
-        return found;
+        return -1;
     }
 
     /** Message-IDs of Message-ID, In-Reply-To or References, without the angle brackets, in order. */

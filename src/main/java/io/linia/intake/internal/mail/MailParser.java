@@ -47,17 +47,14 @@ public final class MailParser {
     public MailParser(long maxAttachmentBytes) {
         this.maxAttachmentBytes = maxAttachmentBytes;
         Properties properties = new Properties();
-        // false on purpose: with true, Angus reads header lines as UTF-8 and replaces the bytes of
-        // KOI8-R or windows-1251 headers with U+FFFD; with false each byte stays one char (Latin-1)
-        // and HeaderText recovers and detects the original bytes.
+        // The only Session property that matters here, set to false on purpose: with true, Angus reads
+        // header lines as UTF-8 and turns the bytes of KOI8-R or windows-1251 headers into U+FFFD;
+        // with false each byte stays one char (Latin-1) and HeaderText recovers and detects them.
+        // The leniency switches (mail.mime.decodetext.strict, mail.mime.decodeparameters,
+        // mail.mime.base64.ignoreerrors, mail.mime.multipart.ignoremissingendboundary) are JVM-wide
+        // System properties that a Session cannot set; HeaderText and TransferEncoding decode
+        // instead, and the multipart defaults are already lenient.
         properties.setProperty("mail.mime.allowutf8", "false");
-        // Lenient address and header parsing where Jakarta Mail still parses for us (Date, multipart).
-        properties.setProperty("mail.mime.address.strict", "false");
-        properties.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
-        properties.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "true");
-        // mail.mime.decodetext.strict, mail.mime.decodeparameters and mail.mime.base64.ignoreerrors are
-        // read from System properties only, so a Session cannot set them; HeaderText and
-        // TransferEncoding decode instead.
         this.session = Session.getInstance(properties);
     }
 

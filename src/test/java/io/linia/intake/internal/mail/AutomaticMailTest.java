@@ -172,4 +172,18 @@ class AutomaticMailTest {
                 """));
         assertThat(mail.automation()).isEqualTo(Automation.AUTO_REPLY);
     }
+
+    @Test
+    void mailerDaemonWithoutDomainIsABounce() throws Exception {
+        ParsedMail mail = parser.parse(mail("""
+                From: MAILER-DAEMON (Mail Delivery System)
+                Subject: Undelivered Mail
+
+                Message-ID: <reply-44@linia.example>
+                """));
+        assertThat(mail.fromAddress()).isNull();
+        assertThat(mail.automation()).isEqualTo(Automation.BOUNCE);
+        assertThat(mail.bouncedMessageIds()).containsExactly("reply-44@linia.example");
+        assertThat(mail.bounceDiagnostic()).isNull();
+    }
 }
