@@ -79,8 +79,7 @@ public final class MailParser {
         String subject = HeaderText.normalised(header(message, "Subject"));
         HeaderText.Mailbox from = HeaderText.mailbox(header(message, "From"));
         HeaderText.Mailbox replyTo = HeaderText.mailbox(header(message, "Reply-To"));
-        List<String> messageIds = HeaderText.messageIds(header(message, "Message-ID"));
-        String messageId = messageIds.isEmpty() ? null : messageIds.get(0);
+        String messageId = messageId(header(message, "Message-ID"));
 
         String plain = String.join("\n\n", walk.plain).strip();
         String rawHtml = walk.html.isEmpty() ? null : String.join("\n<hr>\n", walk.html);
@@ -90,6 +89,10 @@ public final class MailParser {
         if (html != null && html.length() > MAX_HTML_CHARS) {
             html = null;
         }
+        // Classified on the whole text: a bounce may quote the original's Message-ID far down.
+        AutomaticMail.Verdict verdict = AutomaticMail.classify(name -> header(message, name),
+                from == null ? null : from.address(), subject, text + "\n" + String.join("\n", walk.reportHeaders),
+                walk.evidence());
         List<MailAttachment> attachments = new ArrayList<>(walk.attachments);
         if (text.length() > MAX_TEXT_CHARS) {
             attachments.add(new MailAttachment("message.txt", "text/plain; charset=UTF-8", null, false,
@@ -98,10 +101,6 @@ public final class MailParser {
             text = text.substring(0, cut) + CUT_MARK;
         }
         List<SkippedAttachment> skipped = applySizeLimit(attachments);
-
-        AutomaticMail.Verdict verdict = AutomaticMail.classify(name -> header(message, name),
-                from == null ? null : from.address(), subject, text + "\n" + String.join("\n", walk.reportHeaders),
-                walk.evidence());
         return new ParsedMail(messageId,
                 HeaderText.messageIds(header(message, "In-Reply-To")),
                 HeaderText.messageIds(header(message, "References")),
@@ -167,6 +166,16 @@ public final class MailParser {
         } catch (MessagingException e) {
             throw new UnparseableMailException("cannot read the message headers: " + e.getMessage(), e);
         }
+    }
+
+    /** The first id in brackets, else the trimmed value (some mailers omit the brackets); null when empty. */
+    private static String messageId(String raw) {
+        List<String> ids = HeaderText.messageIds(raw);
+        if (!ids.isEmpty()) {
+            return ids.get(0);
+        }
+        String bare = raw == null ? "" : HeaderText.unfold(raw).replaceAll("[<>]", "").strip();
+        return bare.isEmpty() ? null : bare;
     }
 
     private static Instant sentAt(MimeMessage message) {

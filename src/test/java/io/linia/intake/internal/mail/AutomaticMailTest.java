@@ -186,4 +186,12 @@ class AutomaticMailTest {
         assertThat(mail.bouncedMessageIds()).containsExactly("reply-44@linia.example");
         assertThat(mail.bounceDiagnostic()).isNull();
     }
+
+    @Test
+    void bounceQuotingTheOriginalBeyondTheTextLimitStillNamesIt() throws Exception {
+        ParsedMail mail = parser.parse(mail("From: MAILER-DAEMON@mx.example\nSubject: failure\n\n",
+                "transcript line\n".repeat(5000), "Message-ID: <reply-45@linia.example>\n"));
+        assertThat(mail.text()).endsWith("[…]");
+        assertThat(mail.bouncedMessageIds()).containsExactly("reply-45@linia.example");
+    }
 }

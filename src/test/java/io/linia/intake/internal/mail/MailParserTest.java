@@ -136,6 +136,7 @@ class MailParserTest {
         assertThat(mail.text()).isEqualTo("Третий день не приходят письма с работы.");
         assertThat(mail.messageId()).isNull();
         assertThat(mail.sentAt()).isNull();
+        assertThat(mail.replyToAddress()).isNull();
         assertThat(mail.inReplyTo()).isEmpty();
     }
 
@@ -381,6 +382,13 @@ class MailParserTest {
                 Обрезанное письмо
                 """));
         assertThat(mail.text()).isEqualTo("Обрезанное письмо");
+    }
+
+    @Test
+    void messageIdWithoutBracketsOrEmptyIsTolerated() throws Exception {
+        assertThat(parser.parse(mail("From: a@b.ru\nMessage-ID:  12345.abc \n\nx")).messageId()).isEqualTo("12345.abc");
+        assertThat(parser.parse(mail("From: a@b.ru\nMessage-ID: <>\n\nx")).messageId()).isNull();
+        assertThat(parser.parse(mail("From: a@b.ru\nMessage-ID:\n\nx")).messageId()).isNull();
     }
 
     @Test
