@@ -29,7 +29,7 @@ public class MailRendering {
         Matcher matcher = CID.matcher(m.html());
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            String cid = matcher.group(1);
+            String cid = matcher.group(1).replace("&#64;", "@").replace("&#x40;", "@").replace("&amp;", "&");
             String url = m.attachments().stream().filter(a -> cid.equalsIgnoreCase(a.contentId()))
                     .findFirst().map(a -> url(number, a)).orElse("about:blank");
             matcher.appendReplacement(out, Matcher.quoteReplacement(url));
