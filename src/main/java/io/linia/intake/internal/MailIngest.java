@@ -141,10 +141,10 @@ public class MailIngest {
         try {
             ParsedMail parsed = parser.parse(raw);
             String key = parsed.messageId() == null || parsed.messageId().isBlank()
-                    ? "sha256:" + ThreadRefs.sha256(raw) : ThreadRefs.key(parsed.messageId());
+                    ? ThreadRefs.sha256(raw) : ThreadRefs.key(parsed.messageId());
             return new Mail(raw, parsed, null, key);
         } catch (UnparseableMailException | RuntimeException e) {
-            return new Mail(raw, null, e.getMessage() == null ? e.toString() : e.getMessage(), "sha256:" + ThreadRefs.sha256(raw));
+            return new Mail(raw, null, e.getMessage() == null ? e.toString() : e.getMessage(), ThreadRefs.sha256(raw));
         }
     }
 
@@ -152,7 +152,6 @@ public class MailIngest {
         Set<String> known = new HashSet<>(inbound.knownKeys(mailboxId, mails.stream().map(Mail::key).distinct().toList()));
         List<Disposition> dispositions = new ArrayList<>(mails.size());
         Map<Outcome, Integer> outcomes = new HashMap<>();
-        Map<String, Integer> newTicketsBySender = new HashMap<>();
         int duplicates = 0;
         for (Mail mail : mails) {
             if (!known.add(mail.key())) {
@@ -160,7 +159,7 @@ public class MailIngest {
                 dispositions.add(Disposition.DONE);
                 continue;
             }
-            Outcome outcome = take(mailboxId, mail, newTicketsBySender);
+            Outcome outcome = take(mailboxId, mail);
             outcomes.merge(outcome, 1, Integer::sum);
             meters.counter("linia.mail.received", "outcome", outcome.name()).increment();
             dispositions.add(outcome == Outcome.QUARANTINED ? Disposition.QUARANTINE : Disposition.DONE);
@@ -168,7 +167,7 @@ public class MailIngest {
         return new Result(dispositions, outcomes, duplicates);
     }
 
-    private Outcome take(long mailboxId, Mail mail, Map<String, Integer> newTicketsBySender) {
+    private Outcome take(long mailboxId, Mail mail) {
         Instant now = clock.instant();
         ParsedMail p = mail.parsed();
         if (p == null || p.fromAddress() == null || p.fromAddress().isBlank()) {
@@ -176,7 +175,7 @@ public class MailIngest {
             String[] head = headerPreview(mail.raw());
             quarantine.save(new QuarantinedMail(mailboxId, p == null ? head[0] : p.messageId(), p == null ? head[1] : null,
                     p == null ? head[2] : p.subject(), reason, mail.raw(), now));
-            inbound.save(new InboundRecord(mailboxId, mail.key(), p == null ? mail.key() : idOrKey(p, mail),
+            inbound.save(new InboundRecord(mailboxId, mail.key(), p == null ? "sha256:" + mail.key() : idOrKey(p, mail),
                     null, p == null ? head[2] : p.subject(), now, Outcome.QUARANTINED, null, null, false, reason));
             return Outcome.QUARANTINED;
         }
@@ -203,8 +202,8 @@ public class MailIngest {
         boolean acknowledge = false;
         String detail = receipt.foreignSender() ? "foreign sender" : null;
         if (receipt.newTicket()) {
-            int recent = newTicketsBySender.merge(from, 1, Integer::sum)
-                    + (int) inbound.newTicketsFrom(from, now.minus(Duration.ofHours(1)));
+            // the count sees this transaction's earlier mails too (the query flushes them first)
+            int recent = 1 + (int) inbound.newTicketsFrom(from, now.minus(Duration.ofHours(1)));
             acknowledge = recent <= properties.senderTicketsPerHour();
             if (!acknowledge) {
                 detail = "rate limited: " + recent + " new tickets in the last hour";
@@ -268,7 +267,7 @@ public class MailIngest {
     }
 
     private static String idOrKey(ParsedMail p, Mail mail) {
-        return p.messageId() == null || p.messageId().isBlank() ? mail.key() : p.messageId();
+        return p.messageId() == null || p.messageId().isBlank() ? "sha256:" + mail.key() : p.messageId();
     }
 
     private static String stripBrackets(String id) {
@@ -313,9 +312,9 @@ public class MailIngest {
             q.stillUnreadable(mail.unreadable());
             return Optional.empty();
         }
-        inbound.forgetQuarantined(q.mailboxId(), List.of(mail.key(), "sha256:" + ThreadRefs.sha256(q.raw())));
+        inbound.forgetQuarantined(q.mailboxId(), List.of(mail.key(), ThreadRefs.sha256(q.raw())));
         inbound.flush();
-        Outcome outcome = take(q.mailboxId(), mail, new HashMap<>());
+        Outcome outcome = take(q.mailboxId(), mail);
         if (outcome == Outcome.QUARANTINED) {
             return Optional.empty();
         }
