@@ -27,7 +27,7 @@ public record MailProperties(
     public MailProperties {
         inboundEnabled = inboundEnabled == null || inboundEnabled;
         maxAttachmentSize = maxAttachmentSize == null ? DataSize.ofMegabytes(20) : maxAttachmentSize;
-        batchSize = batchSize == null || batchSize < 1 ? 50 : batchSize;
+        batchSize = batchSize == null || batchSize < 1 ? 20 : batchSize;
         senderTicketsPerHour = senderTicketsPerHour == null ? 20 : senderTicketsPerHour;
         from = from == null || from.isBlank() ? "support@linia.local" : from.strip();
         fromName = fromName == null ? "" : fromName.strip();

@@ -407,7 +407,11 @@ public class TicketService {
     }
 
     private void keepMailParts(Ticket ticket, TicketMessage message, IncomingMail mail, Instant now) {
-        attachments.store(ticket.id(), message.id(), mail.attachments(), now);
+        if (!mail.attachments().isEmpty()) {
+            // the attachments name the ticket and message by id only: their rows must be written first
+            tickets.flush();
+            attachments.store(ticket.id(), message.id(), mail.attachments(), now);
+        }
         if (mail.note() != null && !mail.note().isBlank()) {
             ticket.systemNote(mail.note(), now);
         }

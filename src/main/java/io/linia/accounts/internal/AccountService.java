@@ -90,7 +90,9 @@ class AccountService implements UserDirectory, UserAdministration, UserDetailsSe
         String address = User.normalise(email);
         return users.findWithCollectionsByEmail(address).map(User::toRef).orElseGet(() -> {
             String name = displayName == null || displayName.isBlank() ? address : displayName;
-            return users.save(new User(address, address, name, null, Set.of(Role.CUSTOMER), clock.instant())).toRef();
+            // written at once: the caller's rows that name this customer (a ticket) follow in the same transaction,
+            // and batched inserts are grouped by table, not by who refers to whom
+            return users.saveAndFlush(new User(address, address, name, null, Set.of(Role.CUSTOMER), clock.instant())).toRef();
         });
     }
 

@@ -182,18 +182,20 @@ public class MailboxAdministration implements ApplicationRunner {
     }
 
     public QuarantineView retry(long id, String by) {
-        return tx.execute(s -> {
+        // a mail still unreadable keeps its new reason: the refusal is thrown after that is committed
+        QuarantineView after = tx.execute(s -> {
             QuarantinedMail q = found(id);
             if (q.state() != QuarantineState.OPEN) {
                 throw DomainException.conflict("mail.error.quarantineResolved", id);
             }
             Optional<Long> ticket = ingest.retry(q);
-            if (ticket.isEmpty()) {
-                throw DomainException.conflict("mail.error.stillUnreadable", id);
-            }
-            q.resolve(QuarantineState.RETRIED, by, ticket.get(), clock.instant());
+            ticket.ifPresent(t -> q.resolve(QuarantineState.RETRIED, by, t, clock.instant()));
             return view(q);
         });
+        if (after.state() == QuarantineState.OPEN) {
+            throw DomainException.conflict("mail.error.stillUnreadable", id).with("reason", after.reason());
+        }
+        return after;
     }
 
     public QuarantineView dismiss(long id, String by) {

@@ -1,7 +1,11 @@
 package io.linia.tickets.internal;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapsId;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
@@ -18,6 +22,11 @@ class TicketAttachmentContent implements Persistable<Long> {
 
     @Id
     private Long attachmentId;
+    /** Named as an association so that its row is always written after the attachment's. */
+    @OneToOne(fetch = FetchType.LAZY, optional = false)
+    @MapsId
+    @JoinColumn(name = "attachment_id")
+    private TicketAttachment attachment;
     private byte[] content;
     @Transient
     private boolean fresh;
@@ -25,8 +34,9 @@ class TicketAttachmentContent implements Persistable<Long> {
     protected TicketAttachmentContent() {
     }
 
-    TicketAttachmentContent(long attachmentId, byte[] content) {
-        this.attachmentId = attachmentId;
+    TicketAttachmentContent(TicketAttachment attachment, byte[] content) {
+        this.attachment = attachment;
+        this.attachmentId = attachment.id();
         this.content = content;
         this.fresh = true;
     }

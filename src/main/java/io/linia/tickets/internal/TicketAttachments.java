@@ -33,7 +33,7 @@ public class TicketAttachments {
             TicketAttachment a = repository.save(new TicketAttachment(ticketId, messageId, fileName(f.fileName()),
                     f.contentType() == null || f.contentType().isBlank() ? "application/octet-stream" : cut(f.contentType(), 255),
                     f.contentId() == null ? null : cut(f.contentId(), 255), f.inline(), f.content().length, now));
-            contents.save(new TicketAttachmentContent(a.id(), f.content()));
+            contents.save(new TicketAttachmentContent(a, f.content()));
         }
     }
 
