@@ -215,7 +215,7 @@ class MailAdminPagesTest {
      * table: the entity's constructor belongs to the channel, and ingesting a headerless mail trips over
      * its dedup key today (see the closing note). The id is far above what the sequence hands out.
      */
-    private QuarantineView quarantined(MailboxView box, byte[] raw) {
+    static QuarantineView quarantined(JdbcTemplate jdbc, MailChannel mail, Actor admin, MailboxView box, byte[] raw) {
         long id = ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L);
         jdbc.update("insert into mail_quarantine (id, mailbox_id, message_id, from_header, subject, reason, raw, size_bytes,"
                         + " received_at, state) values (?, ?, null, null, null, ?, ?, ?, ?, 'OPEN')",
@@ -231,7 +231,7 @@ class MailAdminPagesTest {
         // not a mail at all, with bytes that are not UTF-8 (KOI8-R "Привет"): it must come back byte for byte
         byte[] raw = "garbage without headers \u00f0\u00d2\u00c9\u00d7\u00c5\u00d4\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
-        QuarantineView q = quarantined(box, raw);
+        QuarantineView q = quarantined(jdbc, mail, admin, box, raw);
         HttpResponse<String> list = session.get("/admin/mail/quarantine");
         assertThat(list.body()).contains("data-quarantine=\"" + q.id() + "\"").contains(box.name())
                 .contains("/admin/mail/quarantine/" + q.id() + "/raw");
