@@ -76,16 +76,11 @@ class MailAdminController {
     @PostMapping("/mailboxes/{id}/read")
     String readNow(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
         MailboxView box = mail.mailbox(actor, id);
-        try {
+        acting(redirect, () -> {
             PollResult result = mail.readNow(actor, id);
             redirect.addFlashAttribute("polled", box);
             redirect.addFlashAttribute("poll", result);
-        } catch (DomainException e) {
-            if (e.kind() != DomainException.Kind.CONFLICT) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problem", refusals.explain(e));
-        }
+        });
         return "redirect:/admin/mail";
     }
 
@@ -177,33 +172,18 @@ class MailAdminController {
     @PostMapping("/quarantine/{id}/retry")
     String retry(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "OPEN") String state,
                  RedirectAttributes redirect) {
-        try {
-            QuarantineView done = mail.retryQuarantined(actor, id);
-            redirect.addFlashAttribute("retried", done);
-        } catch (DomainException e) {
-            if (e.kind() != DomainException.Kind.CONFLICT) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problem", refusals.explain(e));
-        }
-        redirect.addAttribute("state", state);
-        return "redirect:/admin/mail/quarantine";
+        acting(redirect, () -> redirect.addFlashAttribute("retried", mail.retryQuarantined(actor, id)));
+        return backTo("/admin/mail/quarantine", state, redirect);
     }
 
     @PostMapping("/quarantine/{id}/dismiss")
     String dismiss(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "OPEN") String state,
                    RedirectAttributes redirect) {
-        try {
+        acting(redirect, () -> {
             QuarantineView done = mail.dismissQuarantined(actor, id);
             redirect.addFlashAttribute("success", refusals.text("mailadmin.quarantine.dismissed", done.id()));
-        } catch (DomainException e) {
-            if (e.kind() != DomainException.Kind.CONFLICT) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problem", refusals.explain(e));
-        }
-        redirect.addAttribute("state", state);
-        return "redirect:/admin/mail/quarantine";
+        });
+        return backTo("/admin/mail/quarantine", state, redirect);
     }
 
     // ------------------------------------------------------------------ outbox
@@ -222,17 +202,11 @@ class MailAdminController {
     @PostMapping("/outbox/{id}/retry")
     String retryOutbox(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "ALL") String state,
                        RedirectAttributes redirect) {
-        try {
+        acting(redirect, () -> {
             OutboxView entry = mail.retryOutbox(actor, id);
             redirect.addFlashAttribute("success", refusals.text("mailadmin.outbox.retrying", entry.id(), entry.recipient()));
-        } catch (DomainException e) {
-            if (e.kind() != DomainException.Kind.CONFLICT) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problem", refusals.explain(e));
-        }
-        redirect.addAttribute("state", state);
-        return "redirect:/admin/mail/outbox";
+        });
+        return backTo("/admin/mail/outbox", state, redirect);
     }
 
     @PostMapping("/outbox/send")
@@ -242,8 +216,28 @@ class MailAdminController {
         } else {
             redirect.addFlashAttribute("success", refusals.text("mailadmin.outbox.sent", mail.sendNow(actor)));
         }
+        return backTo("/admin/mail/outbox", state, redirect);
+    }
+
+    /**
+     * Runs an action on a list's entry. Its conflicts (already dealt with, not retryable, still
+     * unreadable, mailbox unreachable) are an answer to show on the list, not an error page.
+     */
+    private void acting(RedirectAttributes redirect, Runnable action) {
+        try {
+            action.run();
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.CONFLICT) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problem", refusals.explain(e));
+        }
+    }
+
+    /** Back to the list with the filter it was showing. */
+    private static String backTo(String list, String state, RedirectAttributes redirect) {
         redirect.addAttribute("state", state);
-        return "redirect:/admin/mail/outbox";
+        return "redirect:" + list;
     }
 
     /** A state filter from the address: a known state, or everything ("ALL", empty or unknown). */
