@@ -15,8 +15,10 @@ import io.linia.intake.QuarantineView.QuarantineState;
 import io.linia.shared.DomainException;
 import io.linia.web.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +26,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,10 +50,12 @@ class MailAdminController {
 
     private final MailChannel mail;
     private final Refusals refusals;
+    private final Validator validator;
 
-    MailAdminController(MailChannel mail, Refusals refusals) {
+    MailAdminController(MailChannel mail, Refusals refusals, Validator validator) {
         this.mail = mail;
         this.refusals = refusals;
+        this.validator = validator;
     }
 
     // ------------------------------------------------------------------ overview and mailboxes
@@ -86,27 +89,29 @@ class MailAdminController {
 
     @GetMapping("/mailboxes/new")
     String newMailbox(Model model) {
-        MailboxCommand blank = new MailboxCommand("", "", "", 993, MailSecurity.TLS, "", "", "INBOX", ProcessedAction.FLAG,
-                "Linia-Processed", "Linia-Quarantine", 30, true, true, null);
-        return form(model, blank, null, Map.of());
+        return form(model, MailboxForm.blank(), null, Map.of());
     }
 
     @GetMapping("/mailboxes/{id}")
     String editMailbox(Actor actor, @PathVariable long id, Model model) {
         MailboxView box = mail.mailbox(actor, id);
-        return form(model, commandOf(box), box, Map.of());
+        return form(model, MailboxForm.of(box), box, Map.of());
     }
 
     @PostMapping({"/mailboxes", "/mailboxes/{id}"})
     String saveMailbox(Actor actor, @PathVariable(required = false) Long id,
-                       @Valid @ModelAttribute("form") MailboxCommand form, BindingResult binding, Model model,
-                       RedirectAttributes redirect, HttpServletResponse response) {
+                       @ModelAttribute("form") MailboxForm form, Model model, RedirectAttributes redirect,
+                       HttpServletResponse response) {
         // loaded first: an unknown id is a 404 and a non-admin a 403, whatever the form holds
         MailboxView current = id == null ? null : mail.mailbox(actor, id);
-        Map<String, String> errors = refusals.fieldErrors(binding);
+        Map<String, String> errors = new LinkedHashMap<>();
+        MailboxCommand command = form.toCommand(current != null, errors, field -> refusals.text("mailadmin.unreadable." + field));
+        for (ConstraintViolation<MailboxCommand> v : validator.validate(command)) {
+            errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
+        }
         if (errors.isEmpty()) {
             try {
-                MailboxView saved = id == null ? mail.create(actor, form) : mail.update(actor, id, form);
+                MailboxView saved = id == null ? mail.create(actor, command) : mail.update(actor, id, command);
                 redirect.addFlashAttribute("success", refusals.text("mailadmin.saved", saved.name()));
                 return "redirect:/admin/mail";
             } catch (DomainException e) {
@@ -118,32 +123,25 @@ class MailAdminController {
                     if (current != null && e.properties().containsKey("currentVersion")) {
                         // changed meanwhile: show what is stored now; saving again is a deliberate choice
                         model.addAttribute("problem", refusals.text("mailadmin.stale", current.name()));
-                        return form(model, commandOf(current), current, Map.of());
+                        return form(model, MailboxForm.of(current), current, Map.of());
                     }
                     model.addAttribute("problem", refusals.explain(e));
                     return form(model, form, current, errors);
                 }
-                errors = refusals.fieldErrors(binding, e);
+                errors.put(e.field(), refusals.explain(e));
             }
         }
         response.setStatus(400);
         return form(model, form, current, errors);
     }
 
-    private String form(Model model, MailboxCommand form, MailboxView mailbox, Map<String, String> errors) {
+    private String form(Model model, MailboxForm form, MailboxView mailbox, Map<String, String> errors) {
         model.addAttribute("form", form);
         model.addAttribute("mailbox", mailbox);
         model.addAttribute("errors", errors);
         model.addAttribute("securities", MailSecurity.values());
         model.addAttribute("actions", ProcessedAction.values());
         return "intake/mailbox-form";
-    }
-
-    /** The form as the stored mailbox fills it; never with its password. */
-    private static MailboxCommand commandOf(MailboxView b) {
-        return new MailboxCommand(b.name(), b.address(), b.host(), b.port(), b.security(), b.username(), "", b.folder(),
-                b.processedAction(), b.processedFolder(), b.quarantineFolder(), (int) b.pollInterval().toSeconds(),
-                b.idle(), b.enabled(), b.version());
     }
 
     // ------------------------------------------------------------------ quarantine
