@@ -9,6 +9,7 @@ import io.linia.intake.MailChannel;
 import io.linia.intake.MailSecurity;
 import io.linia.intake.MailboxCommand;
 import io.linia.intake.MailboxView;
+import io.linia.intake.OutboxView.OutboxState;
 import io.linia.intake.ProcessedAction;
 import io.linia.intake.QuarantineView;
 import io.linia.intake.QuarantineView.QuarantineState;
@@ -124,15 +125,17 @@ class MailAdminPagesTest {
         long before = mailboxes.count();
         Map<String, String> bad = form("", "");
         bad.put("address", "not-an-address");
-        bad.put("port", "99999");
+        bad.put("port", "nine");
+        bad.put("pollSeconds", "1");
 
         HttpResponse<String> refused = session.post("/admin/mail/mailboxes", bad);
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).containsPattern(invalid("name"))
                 .containsPattern(invalid("address"))
-                .containsPattern(invalid("port"))
-                .contains("value=\"not-an-address\"");
+                .containsPattern(invalid("port")).contains("Введите число от 1 до 65535")
+                .containsPattern(invalid("pollSeconds"))
+                .contains("value=\"not-an-address\"").contains("value=\"nine\"");
         assertThat(mailboxes.count()).isEqualTo(before);
 
         // a rule of the channel itself (not bean validation) lands at its field too
@@ -175,6 +178,23 @@ class MailAdminPagesTest {
         var after = mailboxes.findByName(name).orElseThrow();
         assertThat(after.host()).isEqualTo("imap2.example.invalid");
         assertThat(after.password()).isEqualTo("first-secret");
+    }
+
+    @Test
+    void connectionCheckAndReadNowSayWhatHappened() {
+        WebSession session = WebSession.signedIn(port, "admin");
+        // nothing listens on port 1: the check fails at once and says why
+        MailboxView box = mail.create(admin, new MailboxCommand(unique("Unreachable"), "unreachable@example.ru", "127.0.0.1", 1,
+                MailSecurity.PLAIN, "support", "secret-1", "INBOX", ProcessedAction.FLAG, null, "Linia-Quarantine", 60,
+                false, false, null));
+        session.get("/admin/mail");
+
+        HttpResponse<String> checked = followed(session, session.post("/admin/mail/mailboxes/" + box.id() + "/check", Map.of()));
+        assertThat(checked.body()).contains("id=\"check-result\"").contains("Не удалось подключиться");
+
+        HttpResponse<String> read = followed(session, session.post("/admin/mail/mailboxes/" + box.id() + "/read", Map.of()));
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).containsAnyOf("id=\"flash-problem\"", "id=\"poll-result\"");
     }
 
     @Test
@@ -222,6 +242,36 @@ class MailAdminPagesTest {
                 id, box.id(), "No headers: not a mail", raw, raw.length, Timestamp.from(Instant.now()));
         return mail.quarantine(admin, QuarantineState.OPEN, 500).stream()
                 .filter(e -> e.id() == id).findFirst().orElseThrow();
+    }
+
+    @Test
+    void outboxListsMailAndRetriesOnlyWhatFailed() {
+        WebSession session = WebSession.signedIn(port, "admin");
+        long failed = outboxEntry("FAILED", "550 mailbox unavailable");
+        long pending = outboxEntry("PENDING", null);
+
+        HttpResponse<String> list = session.get("/admin/mail/outbox?state=ALL");
+        assertThat(list.body()).contains("data-outbox=\"" + failed + "\"", "data-outbox=\"" + pending + "\"")
+                .contains("550 mailbox unavailable").contains("/admin/mail/outbox/" + failed + "/retry")
+                .doesNotContain("/admin/mail/outbox/" + pending + "/retry").contains("Не отправлено").contains("Ждёт отправки");
+
+        HttpResponse<String> retried = followed(session, session.post("/admin/mail/outbox/" + failed + "/retry?state=FAILED", Map.of()));
+        assertThat(retried.body()).contains("id=\"flash-success\"");
+        assertThat(mail.outbox(admin, OutboxState.RETRYING, 500)).anySatisfy(o -> assertThat(o.id()).isEqualTo(failed));
+        HttpResponse<String> refused = followed(session, session.post("/admin/mail/outbox/" + pending + "/retry", Map.of()));
+        assertThat(refused.body()).contains("не ждёт повторной отправки");
+        assertThat(session.get("/admin/mail/outbox?state=PENDING&lang=en").body()).contains("data-outbox=\"" + pending + "\"")
+                .doesNotContain("data-outbox=\"" + failed + "\"").contains("Reply");
+    }
+
+    /** An outgoing mail as the outbox keeps it, written straight to its table (id far above the sequence's). */
+    private long outboxEntry(String state, String lastError) {
+        long id = ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L);
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("insert into mail_outbox (id, kind, ticket_id, recipient, message_id, state, attempts, next_attempt_at,"
+                        + " last_error, created_at, version) values (?, 'REPLY', 123, 'ivan@example.ru', ?, ?, ?, ?, ?, ?, 0)",
+                id, "<" + id + "@linia.test>", state, lastError == null ? 0 : 5, now, lastError, now);
+        return id;
     }
 
     @Test
