@@ -13,9 +13,10 @@ public interface InboundRecordRepository extends JpaRepository<InboundRecord, Lo
     @Query("select r.dedupKey from InboundRecord r where r.mailboxId = :mailbox and r.dedupKey in :keys")
     List<String> knownKeys(@Param("mailbox") long mailboxId, @Param("keys") Collection<String> keys);
 
-    @Query("select count(r) from InboundRecord r where r.fromAddress = :from and r.receivedAt > :since"
-            + " and r.outcome = io.linia.intake.internal.InboundRecord.Outcome.NEW_TICKET")
-    long newTicketsFrom(@Param("from") String from, @Param("since") Instant since);
+    /** [sender, count] of new tickets since then, for these senders. */
+    @Query("select r.fromAddress, count(r) from InboundRecord r where r.fromAddress in :from and r.receivedAt > :since"
+            + " and r.outcome = io.linia.intake.internal.InboundRecord.Outcome.NEW_TICKET group by r.fromAddress")
+    List<Object[]> newTicketsBySender(@Param("from") Collection<String> from, @Param("since") Instant since);
 
     /** The Message-IDs a ticket received, newest first (for In-Reply-To and References of replies). */
     @Query("select r.messageId from InboundRecord r where r.ticketId = :ticket and r.messageId not like 'sha256:%'"

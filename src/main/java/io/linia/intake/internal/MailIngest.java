@@ -88,11 +88,20 @@ public class MailIngest {
     }
 
     /** One mail as read: its bytes, parsed (or why not), and its deduplication key. */
-    record Mail(byte[] raw, ParsedMail parsed, String unreadable, String key) {
+    public record Mail(byte[] raw, ParsedMail parsed, String unreadable, String key) {
     }
 
     public Result ingest(long mailboxId, List<byte[]> raws) {
-        List<Mail> mails = raws.stream().map(this::read).toList();
+        return ingestParsed(mailboxId, parse(raws));
+    }
+
+    /** Parses mails (no database): may run on another thread than the one that stores them. */
+    public List<Mail> parse(List<byte[]> raws) {
+        return raws.stream().map(this::read).toList();
+    }
+
+    /** Stores mails parsed by {@link #parse}, a batch per transaction. */
+    public Result ingestParsed(long mailboxId, List<Mail> mails) {
         try {
             return tx.execute(status -> process(mailboxId, mails));
         } catch (RuntimeException batchFailed) {
@@ -148,7 +157,59 @@ public class MailIngest {
         }
     }
 
+    /**
+     * What one transaction's mails share: Message-IDs taken so far (written together at the end, and
+     * found by later mails of the same batch) and how many new tickets each sender has had in the
+     * last hour (read once for all the batch's senders).
+     */
+    private final class Batch {
+        final Map<String, Long> refs = new java.util.LinkedHashMap<>();
+        final Map<String, Integer> newTicketsBySender = new HashMap<>();
+        final Instant now = clock.instant();
+
+        Batch(List<Mail> mails) {
+            List<String> senders = mails.stream().map(Mail::parsed).filter(p -> p != null && p.fromAddress() != null)
+                    .map(p -> p.fromAddress().toLowerCase(Locale.ROOT)).distinct().toList();
+            if (!senders.isEmpty()) {
+                for (Object[] row : inbound.newTicketsBySender(senders, now.minus(Duration.ofHours(1)))) {
+                    newTicketsBySender.put((String) row[0], ((Number) row[1]).intValue());
+                }
+            }
+        }
+
+        Optional<Long> ticketOf(List<String> messageIds) {
+            List<String> keys = messageIds.stream().filter(id -> id != null && !id.isBlank()).map(ThreadRefs::key).toList();
+            for (int i = keys.size() - 1; i >= 0; i--) {
+                Long t = refs.get(keys.get(i));
+                if (t != null) {
+                    return Optional.of(t);
+                }
+            }
+            return ThreadRefs.lookup(threadRefs(), keys);
+        }
+
+        void remember(String messageId, long ticketId) {
+            if (messageId != null && !messageId.isBlank()) {
+                refs.put(ThreadRefs.key(messageId), ticketId);
+            }
+        }
+
+        /** The sender's new tickets in the last hour, this one included. */
+        int newTicket(String from) {
+            return newTicketsBySender.merge(from, 1, Integer::sum);
+        }
+
+        void finish() {
+            threadRefs().rememberKeys(refs, now);
+        }
+    }
+
+    private ThreadRefs threadRefs() {
+        return refs;
+    }
+
     private Result process(long mailboxId, List<Mail> mails) {
+        Batch batch = new Batch(mails);
         Set<String> known = new HashSet<>(inbound.knownKeys(mailboxId, mails.stream().map(Mail::key).distinct().toList()));
         List<Disposition> dispositions = new ArrayList<>(mails.size());
         Map<Outcome, Integer> outcomes = new HashMap<>();
@@ -159,15 +220,16 @@ public class MailIngest {
                 dispositions.add(Disposition.DONE);
                 continue;
             }
-            Outcome outcome = take(mailboxId, mail);
+            Outcome outcome = take(mailboxId, mail, batch);
             outcomes.merge(outcome, 1, Integer::sum);
             meters.counter("linia.mail.received", "outcome", outcome.name()).increment();
             dispositions.add(outcome == Outcome.QUARANTINED ? Disposition.QUARANTINE : Disposition.DONE);
         }
+        batch.finish();
         return new Result(dispositions, outcomes, duplicates);
     }
 
-    private Outcome take(long mailboxId, Mail mail) {
+    private Outcome take(long mailboxId, Mail mail, Batch batch) {
         Instant now = clock.instant();
         ParsedMail p = mail.parsed();
         if (p == null || p.fromAddress() == null || p.fromAddress().isBlank()) {
@@ -189,21 +251,20 @@ public class MailIngest {
             return Outcome.BOUNCE;
         }
         if (p.automation() == Automation.AUTO_REPLY) {
-            Long ticketId = refs.ticketOf(threadIds).orElse(null);
+            Long ticketId = batch.ticketOf(threadIds).orElse(null);
             inbound.save(new InboundRecord(mailboxId, mail.key(), idOrKey(p, mail), from, p.subject(), now,
                     Outcome.AUTO_REPLY, ticketId, null, false, p.automationReason()));
             return Outcome.AUTO_REPLY;
         }
         IncomingMail incoming = new IncomingMail(from, p.fromName(), p.subject(), p.text(), p.html(),
                 p.attachments().stream().map(MailIngest::attachment).toList(), note(p.skipped()));
-        Optional<Long> ticket = refs.ticketOf(threadIds).or(() -> numberIn(p.subject()));
+        Optional<Long> ticket = batch.ticketOf(threadIds).or(() -> numberIn(p.subject()));
         MailReceipt receipt = ticket.isPresent() ? tickets.receiveOn(ticket.get(), incoming) : tickets.receiveNew(incoming);
-        refs.remember(p.messageId(), receipt.ticketId(), now);
+        batch.remember(p.messageId(), receipt.ticketId());
         boolean acknowledge = false;
         String detail = receipt.foreignSender() ? "foreign sender" : null;
         if (receipt.newTicket()) {
-            // the count sees this transaction's earlier mails too (the query flushes them first)
-            int recent = 1 + (int) inbound.newTicketsFrom(from, now.minus(Duration.ofHours(1)));
+            int recent = batch.newTicket(from);
             acknowledge = recent <= properties.senderTicketsPerHour();
             if (!acknowledge) {
                 detail = "rate limited: " + recent + " new tickets in the last hour";
@@ -314,7 +375,9 @@ public class MailIngest {
         }
         inbound.forgetQuarantined(q.mailboxId(), List.of(mail.key(), ThreadRefs.sha256(q.raw())));
         inbound.flush();
-        Outcome outcome = take(q.mailboxId(), mail);
+        Batch batch = new Batch(List.of(mail));
+        Outcome outcome = take(q.mailboxId(), mail, batch);
+        batch.finish();
         if (outcome == Outcome.QUARANTINED) {
             return Optional.empty();
         }

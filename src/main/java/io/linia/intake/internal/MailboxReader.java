@@ -25,6 +25,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
@@ -36,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads a mailbox: takes the lease (one node at a time), finds the mails not yet marked processed,
- * fetches them a batch at a time, hands each batch to {@link MailIngest} and marks on the server
+ * fetches and parses them a batch at a time (the next batch while the current one is stored), hands
+ * each batch to {@link MailIngest} and marks on the server
  * (keyword flag or move) only the mails whose transaction has committed. A crash in between leaves
  * the mails unmarked: the next pass sees them again and the deduplication key recognises them.
  */
@@ -55,6 +60,11 @@ public class MailboxReader {
     private final String node;
     private final String sslTrust;
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+    private final ExecutorService prefetcher = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "linia-mail-fetch");
+        t.setDaemon(true);
+        return t;
+    });
 
     MailboxReader(MailboxRepository mailboxes, MailIngest ingest, MailProperties properties,
                   PlatformTransactionManager transactions, Clock clock,
@@ -128,9 +138,22 @@ public class MailboxReader {
                         : new NotTerm(new FlagTerm(processed, true)));
                 PollResult total = PollResult.NOTHING;
                 int batch = properties.batchSize();
+                // a pipeline of two: while one batch is stored (and then marked), the next is fetched and parsed
+                Future<Fetched> next = waiting.length == 0 ? null
+                        : prefetcher.submit(() -> fetch(folder, Arrays.copyOfRange(waiting, 0, Math.min(waiting.length, batch))));
                 for (int from = 0; from < waiting.length; from += batch) {
-                    Message[] chunk = Arrays.copyOfRange(waiting, from, Math.min(waiting.length, from + batch));
-                    total = total.plus(take(store, folder, box, chunk, processed));
+                    Fetched current = await(next);
+                    int following = from + batch;
+                    next = following >= waiting.length ? null : prefetcher.submit(() ->
+                            fetch(folder, Arrays.copyOfRange(waiting, following, Math.min(waiting.length, following + batch))));
+                    try {
+                        total = total.plus(take(store, folder, box, current, processed));
+                    } catch (MessagingException | RuntimeException e) {
+                        if (next != null) {
+                            next.cancel(true);
+                        }
+                        throw e;
+                    }
                 }
                 return total;
             } finally {
@@ -143,8 +166,11 @@ public class MailboxReader {
         }
     }
 
-    private PollResult take(Store store, Folder folder, Mailbox box, Message[] chunk, Flags processed)
-            throws MessagingException, IOException {
+    /** A batch fetched from the server and parsed, ready to be stored. */
+    private record Fetched(Message[] chunk, List<MailIngest.Mail> mails) {
+    }
+
+    private Fetched fetch(Folder folder, Message[] chunk) throws MessagingException, IOException {
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
@@ -155,7 +181,34 @@ public class MailboxReader {
             m.writeTo(out);
             raws.add(out.toByteArray());
         }
-        MailIngest.Result result = ingest.ingest(box.id(), raws);
+        return new Fetched(chunk, ingest.parse(raws));
+    }
+
+    private static Fetched await(Future<Fetched> future) throws MessagingException, IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessagingException("Interrupted while reading the mailbox", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof MessagingException m) {
+                throw m;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new MessagingException("Reading the mailbox failed", (Exception) cause);
+        }
+    }
+
+    private PollResult take(Store store, Folder folder, Mailbox box, Fetched fetched, Flags processed)
+            throws MessagingException {
+        Message[] chunk = fetched.chunk();
+        MailIngest.Result result = ingest.ingestParsed(box.id(), fetched.mails());
         afterCommit.committed(box, Arrays.asList(chunk));
         List<Message> done = new ArrayList<>();
         List<Message> quarantined = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -33,6 +34,24 @@ public class ThreadRefs {
         jdbc.update("insert into mail_thread_ref (id_key, ticket_id, created_at) values (:key, :ticket, :at)",
                 new MapSqlParameterSource("key", key(messageId)).addValue("ticket", ticketId)
                         .addValue("at", Timestamp.from(at)));
+    }
+
+    /** Writes many references at once (keys as {@link #key} makes them). */
+    public void rememberKeys(Map<String, Long> ticketByKey, Instant at) {
+        if (ticketByKey.isEmpty()) {
+            return;
+        }
+        Timestamp when = Timestamp.from(at);
+        jdbc.getJdbcTemplate().batchUpdate("insert into mail_thread_ref (id_key, ticket_id, created_at) values (?, ?, ?)",
+                ticketByKey.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue(), when}).toList());
+    }
+
+    static Optional<Long> lookup(ThreadRefs refs, List<String> keys) {
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        return refs.jdbc.queryForList("select ticket_id from mail_thread_ref where id_key in (:keys) order by created_at desc",
+                new MapSqlParameterSource("keys", keys), Long.class).stream().findFirst();
     }
 
     /** The ticket of the most recent of these ids that Linia knows. */
