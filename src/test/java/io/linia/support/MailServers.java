@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
 /**
- * Real mail servers in the JVM for the e-mail channel's tests (GreenMail): one IMAP server holding
+ * Real mail servers in the JVM for the e-mail channel's tests (GreenMail): one IMAP server (plain and TLS) holding
  * the support mailboxes, and one SMTP server receiving what Linia sends, which a test can stop and
  * start again on the same port (an outage). One pair per test JVM, so that every mail test shares
  * one Spring context.
@@ -21,7 +21,8 @@ public final class MailServers {
     private volatile GreenMail smtp;
 
     private MailServers() {
-        imap = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        imap = new GreenMail(new ServerSetup[] {new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+                new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAPS)});
         imap.start();
         smtpPort = freePort();
         smtp = startSmtp();
@@ -43,6 +44,11 @@ public final class MailServers {
 
     public int imapPort() {
         return imap.getImap().getPort();
+    }
+
+    /** The same mailboxes over TLS (imaps; GreenMail's own certificate, trusted by the tests' linia.mail.ssl-trust). */
+    public int imapsPort() {
+        return imap.getImaps().getPort();
     }
 
     public GreenMail smtp() {

@@ -21,5 +21,6 @@ public abstract class MailTestSupport {
         registry.add("linia.mail.outbox.first-retry", () -> "PT0.2S");
         registry.add("linia.mail.outbox.max-retry", () -> "PT1S");
         registry.add("linia.mail.sender-tickets-per-hour", () -> "5");
+        registry.add("linia.mail.ssl-trust", () -> "127.0.0.1");
     }
 }

@@ -29,9 +29,13 @@ final class ImapSessions {
             p.put(prefix + "starttls.required", "true");
         }
         if (box.security() != MailSecurity.PLAIN) {
-            p.put(prefix + "ssl.checkserveridentity", "true");
             if (sslTrust != null && !sslTrust.isBlank()) {
+                // hosts whose certificate is accepted as it is, without CA or host-name check (a server with a
+                // self-signed certificate on a private network); everyone else: the JVM's trust store and the name
                 p.put(prefix + "ssl.trust", sslTrust);
+                p.put(prefix + "ssl.checkserveridentity", "false");
+            } else {
+                p.put(prefix + "ssl.checkserveridentity", "true");
             }
         }
         Session session = Session.getInstance(p);

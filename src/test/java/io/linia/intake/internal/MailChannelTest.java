@@ -438,6 +438,34 @@ class MailChannelTest extends MailTestSupport {
     }
 
     @Test
+    void aMailboxOverTlsIsReadLikeAPlainOne() throws Exception {
+        Box box = newMailbox(ProcessedAction.FLAG, false, false, MailSecurity.TLS);
+        String customer = customer();
+        box.deliver(plain(customer, "По TLS", "Ящик читается по imaps", messageId(), ""));
+
+        MailChannel.ConnectionCheck check = channel.check(admin(), box.id());
+        PollResult result = reader.poll(box.id());
+
+        assertThat(check.ok()).as(check.error()).isTrue();
+        assertThat(check.unprocessed()).isEqualTo(1);
+        assertThat(result.newTickets()).isEqualTo(1);
+        assertThat(onlyTicketOf(customer).subject()).isEqualTo("По TLS");
+    }
+
+    @Test
+    void aWrongPasswordIsReportedOnTheMailboxAndChangesNothing() {
+        Box box = newMailbox();
+        MailboxView view = channel.mailbox(admin(), box.id());
+        channel.update(admin(), box.id(), new MailboxCommand(view.name(), view.address(), view.host(), view.port(),
+                view.security(), view.username(), "wrong-password", view.folder(), view.processedAction(),
+                view.processedFolder(), view.quarantineFolder(), 30, false, false, view.version()));
+
+        assertThatThrownBy(() -> reader.poll(box.id())).isInstanceOf(MailboxReader.MailboxUnavailable.class);
+        assertThat(channel.check(admin(), box.id()).ok()).isFalse();
+        assertThat(channel.mailbox(admin(), box.id()).lastError()).isNotBlank();
+    }
+
+    @Test
     void movedMailLeavesTheInboxForTheProcessedFolder() throws Exception {
         Box box = newMailbox(ProcessedAction.MOVE, false, false);
         String customer = customer();
@@ -478,11 +506,15 @@ class MailChannelTest extends MailTestSupport {
     }
 
     private Box newMailbox(ProcessedAction action, boolean enabled, boolean idle) {
+        return newMailbox(action, enabled, idle, MailSecurity.PLAIN);
+    }
+
+    private Box newMailbox(ProcessedAction action, boolean enabled, boolean idle, MailSecurity security) {
         String login = "support-" + UUID.randomUUID().toString().substring(0, 8);
         String address = login + "@linia.test";
         GreenMailUser user = servers.imap().setUser(address, login, "secret");
-        MailboxView view = channel.create(admin(), new MailboxCommand(login, address, "127.0.0.1", servers.imapPort(),
-                MailSecurity.PLAIN, login, "secret", "INBOX", action, action == ProcessedAction.MOVE ? Mailbox.DEFAULT_PROCESSED : null,
+        MailboxView view = channel.create(admin(), new MailboxCommand(login, address, "127.0.0.1",
+                security == MailSecurity.TLS ? servers.imapsPort() : servers.imapPort(), security, login, "secret", "INBOX", action, action == ProcessedAction.MOVE ? Mailbox.DEFAULT_PROCESSED : null,
                 Mailbox.DEFAULT_QUARANTINE, idle ? 3600 : 30, idle, enabled, null));
         return new Box(view.id(), user);
     }
