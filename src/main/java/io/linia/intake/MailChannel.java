@@ -97,6 +97,15 @@ public class MailChannel {
         return admin.sendDue();
     }
 
+    /**
+     * Takes mails given as raw RFC 822 bytes (e.g. .eml files) as if they had been read from the mailbox:
+     * parsed, threaded, deduplicated, quarantined when unreadable. Nothing changes on the mail server.
+     */
+    public PollResult importMessages(Actor actor, long mailboxId, java.util.List<byte[]> raws) {
+        requireAdmin(actor);
+        return admin.importMessages(mailboxId, raws);
+    }
+
     public record Overview(long mailboxes, long quarantined, long waiting, long failed, boolean sending) {
     }
 

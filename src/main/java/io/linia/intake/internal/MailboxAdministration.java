@@ -140,6 +140,15 @@ public class MailboxAdministration implements ApplicationRunner {
         }
     }
 
+    public PollResult importMessages(long id, List<byte[]> raws) {
+        mailboxes.findById(id).orElseThrow(() -> DomainException.notFound("mail.error.mailboxNotFound", id));
+        PollResult total = PollResult.NOTHING;
+        for (int from = 0; from < raws.size(); from += properties.batchSize()) {
+            total = total.plus(MailboxReader.result(ingest.ingest(id, raws.subList(from, Math.min(raws.size(), from + properties.batchSize())))));
+        }
+        return total;
+    }
+
     public ConnectionCheck check(long id) {
         Mailbox box = mailboxes.findById(id).orElseThrow(() -> DomainException.notFound("mail.error.mailboxNotFound", id));
         try {

@@ -223,7 +223,14 @@ public class MailboxReader {
         }
         mark(store, folder, box, done, processed, box.processedAction() == ProcessedAction.MOVE ? box.processedFolder() : null);
         mark(store, folder, box, quarantined, processed, box.quarantineFolder());
+        PollResult taken = result(result);
+        return new PollResult(taken.newTickets(), taken.replies(), taken.autoReplies(), taken.bounces(),
+                taken.quarantined(), taken.duplicates(), later);
+    }
+
+    static PollResult result(MailIngest.Result result) {
         Map<Outcome, Integer> o = result.outcomes();
+        int later = (int) result.dispositions().stream().filter(d -> d == Disposition.LATER).count();
         return new PollResult(o.getOrDefault(Outcome.NEW_TICKET, 0), o.getOrDefault(Outcome.REPLY, 0),
                 o.getOrDefault(Outcome.AUTO_REPLY, 0), o.getOrDefault(Outcome.BOUNCE, 0),
                 o.getOrDefault(Outcome.QUARANTINED, 0), result.duplicates(), later);
