@@ -81,6 +81,12 @@ public class MailChannel {
         return admin.dismiss(quarantineId, actor.name());
     }
 
+    /** The newest mails read and what became of each (all outcomes when {@code outcome} is null). */
+    public List<InboundView> journal(Actor actor, InboundView.Outcome outcome, int limit) {
+        requireAdmin(actor);
+        return admin.journal(outcome, limit);
+    }
+
     public List<OutboxView> outbox(Actor actor, OutboxState state, int limit) {
         requireAdmin(actor);
         return admin.outbox(state, limit);

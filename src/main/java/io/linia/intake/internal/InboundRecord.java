@@ -18,6 +18,7 @@ import java.time.Instant;
 @Table(name = "mail_inbound")
 public class InboundRecord {
 
+    /** Same values as {@link io.linia.intake.InboundView.Outcome}. */
     public enum Outcome { NEW_TICKET, REPLY, AUTO_REPLY, BOUNCE, QUARANTINED }
 
     @Id
@@ -62,5 +63,13 @@ public class InboundRecord {
 
     public Outcome outcome() { return outcome; }
 
+    public io.linia.intake.InboundView toView(String mailboxName) {
+        return new io.linia.intake.InboundView(id, mailboxId, mailboxName, messageId, fromAddress, subject, receivedAt,
+                io.linia.intake.InboundView.Outcome.valueOf(outcome.name()),
+                ticketId == null ? null : io.linia.tickets.TicketNumber.format(ticketId), acknowledged, detail);
+    }
+
     public Long ticketId() { return ticketId; }
+
+    public long mailboxId() { return mailboxId; }
 }

@@ -32,6 +32,10 @@ public interface InboundRecordRepository extends JpaRepository<InboundRecord, Lo
     @Query("select r.ticketId from InboundRecord r where r.mailboxId = :mailbox and r.dedupKey = :key")
     Long findTicketOf(@Param("mailbox") long mailboxId, @Param("key") String key);
 
+    /** The newest mails read (optionally of one outcome), for the admin's journal. */
+    @Query("select r from InboundRecord r where (:outcome is null or r.outcome = :outcome) order by r.id desc")
+    List<InboundRecord> latest(@Param("outcome") InboundRecord.Outcome outcome, Limit limit);
+
     /** The mailbox a ticket last wrote to: replies go out from its address. */
     @Query("select r.mailboxId from InboundRecord r where r.ticketId = :ticket order by r.id desc")
     List<Long> mailboxesOf(@Param("ticket") long ticketId, Limit limit);

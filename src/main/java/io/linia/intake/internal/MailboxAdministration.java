@@ -43,6 +43,7 @@ public class MailboxAdministration implements ApplicationRunner {
     private final MailboxRepository mailboxes;
     private final QuarantinedMailRepository quarantine;
     private final OutboxRepository outbox;
+    private final InboundRecordRepository inbound;
     private final MailboxReader reader;
     private final MailIngest ingest;
     private final OutboxSender sender;
@@ -53,12 +54,13 @@ public class MailboxAdministration implements ApplicationRunner {
     private final String sslTrust;
 
     MailboxAdministration(MailboxRepository mailboxes, QuarantinedMailRepository quarantine, OutboxRepository outbox,
-                          MailboxReader reader, MailIngest ingest, OutboxSender sender, MailOutbox mailOutbox,
+                          InboundRecordRepository inbound, MailboxReader reader, MailIngest ingest, OutboxSender sender, MailOutbox mailOutbox,
                           MailProperties properties, PlatformTransactionManager transactions, Clock clock,
                           @Value("${linia.mail.ssl-trust:}") String sslTrust) {
         this.mailboxes = mailboxes;
         this.quarantine = quarantine;
         this.outbox = outbox;
+        this.inbound = inbound;
         this.reader = reader;
         this.ingest = ingest;
         this.sender = sender;
@@ -216,6 +218,13 @@ public class MailboxAdministration implements ApplicationRunner {
             q.resolve(QuarantineState.DISMISSED, by, null, clock.instant());
             return view(q);
         });
+    }
+
+    public List<io.linia.intake.InboundView> journal(io.linia.intake.InboundView.Outcome outcome, int limit) {
+        Map<Long, String> names = mailboxNames();
+        return inbound.latest(outcome == null ? null : InboundRecord.Outcome.valueOf(outcome.name()),
+                        Limit.of(Math.max(1, Math.min(limit, 500))))
+                .stream().map(r -> r.toView(names.getOrDefault(r.mailboxId(), "?"))).toList();
     }
 
     public List<OutboxView> outbox(OutboxState state, int limit) {

@@ -118,6 +118,21 @@ class MailChannelTest extends MailTestSupport {
     }
 
     @Test
+    void theAcknowledgementOffersPublicArticlesThatMayAlreadyAnswer() throws Exception {
+        Box box = newMailbox();
+        String customer = customer();
+        box.deliver(plain(customer, "Ящик заблокирован", "Мой почтовый ящик заблокирован, что написать в поддержку?",
+                messageId(), ""));
+        reader.poll(box.id());
+
+        sender.sendDue();
+
+        String ack = text(onlyMailTo(customer));
+        assertThat(ack).contains("Ящик заблокирован: что написать в поддержку").contains("/help/articles/");
+        assertThat(ack).doesNotContain("Регламент"); // internal articles never go to customers
+    }
+
+    @Test
     void customersReplyToTheAcknowledgementJoinsTheTicketByInReplyTo() throws Exception {
         Box box = newMailbox();
         String customer = customer();
@@ -320,6 +335,12 @@ class MailChannelTest extends MailTestSupport {
         assertThat(reply.deliveryDetail()).contains("5.1.1");
         sender.sendDue();
         assertThat(mailsTo(customer)).hasSize(2); // the acknowledgement and the question; nothing for the noise
+        assertThat(channel.journal(admin(), io.linia.intake.InboundView.Outcome.AUTO_REPLY, 500))
+                .filteredOn(v -> v.mailboxId() == box.id()).extracting(io.linia.intake.InboundView::detail)
+                .containsExactlyInAnyOrder("Auto-Submitted: auto-replied", "X-Autoreply: yes");
+        assertThat(channel.journal(admin(), io.linia.intake.InboundView.Outcome.BOUNCE, 500))
+                .filteredOn(v -> v.mailboxId() == box.id()).singleElement()
+                .satisfies(v -> assertThat(v.ticketNumber()).isEqualTo(t.number()));
     }
 
     @Test
