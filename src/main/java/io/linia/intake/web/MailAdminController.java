@@ -184,6 +184,18 @@ class MailAdminController {
         return backTo("/admin/mail/quarantine", state, redirect);
     }
 
+    // ------------------------------------------------------------------ journal
+
+    @GetMapping("/journal")
+    String journal(Actor actor, @RequestParam(defaultValue = "ALL") String outcome, Model model) {
+        io.linia.intake.InboundView.Outcome filter = parse(io.linia.intake.InboundView.Outcome.class, outcome);
+        model.addAttribute("entries", mail.journal(actor, filter, LIST_LIMIT));
+        model.addAttribute("outcome", filter == null ? "ALL" : filter.name());
+        model.addAttribute("outcomes", io.linia.intake.InboundView.Outcome.values());
+        model.addAttribute("limit", LIST_LIMIT);
+        return "intake/mail-journal";
+    }
+
     // ------------------------------------------------------------------ outbox
 
     @GetMapping("/outbox")

@@ -107,6 +107,9 @@ class MailAdminPagesTest {
         assertThat(session.get("/admin/mail/mailboxes/new").body()).contains("Сервер IMAP").contains("TLS — 993");
         assertThat(session.get("/admin/mail/quarantine").body()).contains("Карантин", "Не разобрано");
         assertThat(session.get("/admin/mail/outbox").body()).contains("Отправить очередь сейчас");
+        // the demo mails went through the channel: the journal says what became of each
+        assertThat(session.get("/admin/mail/journal").body()).contains("Журнал").contains("Новая заявка")
+                .contains("Автоответ, пропущен").contains("Auto-Submitted: auto-replied").contains("foreign sender");
 
         HttpResponse<String> en = session.get("/admin/mail?lang=en");
         assertThat(en.statusCode()).isEqualTo(200);
@@ -116,6 +119,8 @@ class MailAdminPagesTest {
         assertThat(session.get("/admin/mail/mailboxes/new").body()).contains("IMAP server").contains("TLS 993");
         assertThat(session.get("/admin/mail/quarantine?state=ALL").body()).contains("Quarantine").contains("Dismissed");
         assertThat(session.get("/admin/mail/outbox?state=FAILED").body()).contains("Send the queue now");
+        assertThat(session.get("/admin/mail/journal?outcome=QUARANTINED").body()).contains("Journal").contains("Quarantined")
+                .doesNotContain("Auto-reply, ignored</span>");
     }
 
     @Test
