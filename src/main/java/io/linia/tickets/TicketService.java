@@ -123,13 +123,24 @@ public class TicketService {
     /** First-line queue: oldest first by the time the ticket entered it. */
     @Transactional(readOnly = true)
     public List<TicketSummary> firstLineQueue(Actor actor, int limit) {
-        return lists.queue(actor, Line.FIRST, null, null, QUEUED, limit);
+        return firstLineQueue(actor, limit, false);
+    }
+
+    /** {@code byDue}: the nearest SLA due time first instead of the oldest arrival. */
+    @Transactional(readOnly = true)
+    public List<TicketSummary> firstLineQueue(Actor actor, int limit, boolean byDue) {
+        return lists.queue(actor, Line.FIRST, null, null, QUEUED, byDue, limit);
     }
 
     @Transactional(readOnly = true)
     public List<TicketSummary> groupQueue(Actor actor, long groupId, int limit) {
+        return groupQueue(actor, groupId, limit, false);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TicketSummary> groupQueue(Actor actor, long groupId, int limit, boolean byDue) {
         routing.group(groupId).orElseThrow(() -> DomainException.notFound("linia.error.groupNotFound", groupId));
-        return lists.queue(actor, Line.SECOND, groupId, null, QUEUED, limit);
+        return lists.queue(actor, Line.SECOND, groupId, null, QUEUED, byDue, limit);
     }
 
     /** The actor's own work: assigned to them and not finished (including those waiting for the customer). */
@@ -367,6 +378,41 @@ public class TicketService {
                     before == TicketState.SOLVED ? TicketAction.REOPENED : TicketAction.CUSTOMER_REPLIED, now));
         }
         return new MailReceipt(ticket.id(), TicketNumber.format(ticket.id()), message.id(), false, foreign);
+    }
+
+    // ------------------------------------------------------------------ service levels
+
+    /** A ticket's list facts, for Linia's own work (no access check; from the session when it is loaded). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<TicketSummary> summaryOf(long ticketId) {
+        return tickets.findById(ticketId).map(t -> new TicketSummary(t.id(), t.subject(), t.customerName(),
+                t.customerEmail(), t.channel(), t.categoryId(), t.groupId(), t.line(), t.state(), t.priority(),
+                t.assigneeId(), t.assigneeName(), t.createdAt(), t.queuedAt(), t.updatedAt(), t.slaDueAt(), t.slaState()));
+    }
+
+    /** The SLA module's verdict on a ticket: its nearest due time and state, for queues (no version change). */
+    public void slaChanged(long ticketId, Instant dueAt, SlaState state) {
+        tickets.findById(ticketId).ifPresent(t -> t.slaChanged(dueAt, state));
+    }
+
+    /**
+     * A target was breached and its policy says what follows: raise the priority one step and/or move
+     * the ticket to another second-line group's queue. Done by Linia itself, recorded in the history.
+     */
+    public void slaBreachActions(long ticketId, boolean raisePriority, Long moveToGroupId) {
+        Ticket t = tickets.findById(ticketId).orElse(null);
+        if (t == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (raisePriority) {
+            t.raisePriorityForSla(now);
+        }
+        if (moveToGroupId != null && routing.group(moveToGroupId).filter(GroupRef::active).isPresent()
+                && !moveToGroupId.equals(t.groupId())) {
+            t.moveForSla(moveToGroupId, now);
+            events.publishEvent(new TicketEscalated(t.id(), moveToGroupId, t.categoryId(), now));
+        }
     }
 
     /** Whether there is a ticket with this id (for threading mail by the number in its subject). */

@@ -59,6 +59,15 @@ public class UiFormat {
     }
 
     /** Minutes since the instant, for colouring long waits. */
+    /** Time left until {@code due} ("45 мин", "2 ч 05 мин"), or how late with a minus ("−10 мин"); "" when none. */
+    public String until(Instant due) {
+        if (due == null) {
+            return "";
+        }
+        Instant now = clock.instant();
+        return due.isBefore(now) ? "−" + since(due) : since(now.minus(Duration.between(now, due)));
+    }
+
     public long minutesSince(Instant instant) {
         return instant == null ? 0 : Math.max(0, Duration.between(instant, clock.instant()).toMinutes());
     }

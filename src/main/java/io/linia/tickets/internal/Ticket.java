@@ -98,8 +98,25 @@ public class Ticket {
     @OrderBy("id")
     private List<TicketHistoryEntry> history = new ArrayList<>();
 
+    /** The nearest due time of a running SLA target and how the ticket stands (kept by the SLA module). */
+    @org.hibernate.annotations.OptimisticLock(excluded = true)
+    private Instant slaDueAt;
+    @Enumerated(EnumType.STRING)
+    @org.hibernate.annotations.OptimisticLock(excluded = true)
+    private io.linia.tickets.SlaState slaState = io.linia.tickets.SlaState.NONE;
+
     protected Ticket() {
     }
+
+    /** The SLA module's verdict; changes nothing else and no version (agents' open pages stay valid). */
+    public void slaChanged(Instant dueAt, io.linia.tickets.SlaState state) {
+        this.slaDueAt = dueAt;
+        this.slaState = state == null ? io.linia.tickets.SlaState.NONE : state;
+    }
+
+    public Instant slaDueAt() { return slaDueAt; }
+
+    public io.linia.tickets.SlaState slaState() { return slaState; }
 
     /** A customer's new request: it always starts on the first line. */
     public static Ticket open(String subject, String body, long customerId, String customerEmail, String customerName,
@@ -427,6 +444,32 @@ public class Ticket {
             }
         }
         return message;
+    }
+
+    /** An SLA breach raises the priority one step (URGENT stays). */
+    public void raisePriorityForSla(Instant now) {
+        Priority before = priority;
+        Priority[] all = Priority.values();
+        int i = java.util.Arrays.asList(all).indexOf(priority);
+        if (i < all.length - 1) {
+            priority = all[i + 1];
+            record(Actor.system(), TicketAction.CHANGE_PRIORITY, state, state, line, line, groupId, groupId,
+                    before + " → " + priority + " (SLA)", now);
+        }
+    }
+
+    /** An SLA breach moves the ticket to another second-line group's queue (unassigned). */
+    public void moveForSla(long toGroupId, Instant now) {
+        if (state != NEW && state != OPEN) {
+            return;
+        }
+        Long fromGroup = groupId;
+        Line fromLine = line;
+        this.groupId = toGroupId;
+        this.line = Line.SECOND;
+        unassign();
+        this.queuedAt = now;
+        record(Actor.system(), TicketAction.ESCALATE, state, state, fromLine, Line.SECOND, fromGroup, toGroupId, "SLA", now);
     }
 
     /** Linia's own remark for staff (e.g. an attachment over the size limit), not an action of anyone. */

@@ -38,6 +38,12 @@ public class TicketLists {
     /** Ordered by {@code queuedAt}: the order tickets entered the queue they are in now. */
     public List<TicketSummary> queue(Actor viewer, Line line, Long groupId, Long assigneeId,
                                      Collection<TicketState> states, int limit) {
+        return queue(viewer, line, groupId, assigneeId, states, false, limit);
+    }
+
+    /** {@code byDue}: the nearest SLA due time first (tickets without one last), then by arrival. */
+    public List<TicketSummary> queue(Actor viewer, Line line, Long groupId, Long assigneeId,
+                                     Collection<TicketState> states, boolean byDue, int limit) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<TicketSummary> q = cb.createQuery(TicketSummary.class);
         Root<Ticket> t = q.from(Ticket.class);
@@ -53,8 +59,12 @@ public class TicketLists {
             where.add(cb.equal(t.get("assigneeId"), assigneeId));
         }
         where.add(visibleTo(viewer, cb, t));
-        q.select(summary(cb, t)).where(where.toArray(Predicate[]::new))
-                .orderBy(cb.asc(t.get("queuedAt")), cb.asc(t.get("id")));
+        q.select(summary(cb, t)).where(where.toArray(Predicate[]::new));
+        if (byDue) {
+            q.orderBy(cb.asc(t.get("slaDueAt")), cb.asc(t.get("queuedAt")), cb.asc(t.get("id")));
+        } else {
+            q.orderBy(cb.asc(t.get("queuedAt")), cb.asc(t.get("id")));
+        }
         return em.createQuery(q).setMaxResults(limit).getResultList();
     }
 
@@ -140,7 +150,7 @@ public class TicketLists {
         return cb.construct(TicketSummary.class, t.get("id"), t.get("subject"), t.get("customerName"),
                 t.get("customerEmail"), t.get("channel"), t.get("categoryId"), t.get("groupId"), t.get("line"),
                 t.get("state"), t.get("priority"), t.get("assigneeId"), t.get("assigneeName"), t.get("createdAt"),
-                t.get("queuedAt"), t.get("updatedAt"));
+                t.get("queuedAt"), t.get("updatedAt"), t.get("slaDueAt"), t.get("slaState"));
     }
 
     record Cursor(Instant createdAt, long id) {

@@ -85,14 +85,16 @@ class AgentController {
     }
 
     @GetMapping("/queue/first")
-    String firstLine(Actor actor, Model model) {
-        return queuePage(actor, model, "first", null, tickets.firstLineQueue(actor, QUEUE_LIMIT));
+    String firstLine(Actor actor, @RequestParam(defaultValue = "arrival") String sort, Model model) {
+        model.addAttribute("sort", "due".equals(sort) ? "due" : "arrival");
+        return queuePage(actor, model, "first", null, tickets.firstLineQueue(actor, QUEUE_LIMIT, "due".equals(sort)));
     }
 
     @GetMapping("/queue/group/{groupId}")
-    String group(Actor actor, @PathVariable long groupId, Model model) {
+    String group(Actor actor, @PathVariable long groupId, @RequestParam(defaultValue = "arrival") String sort, Model model) {
         GroupRef group = routing.group(groupId).orElseThrow(() -> DomainException.notFound("linia.error.groupNotFound", groupId));
-        return queuePage(actor, model, "group", group, tickets.groupQueue(actor, groupId, QUEUE_LIMIT));
+        model.addAttribute("sort", "due".equals(sort) ? "due" : "arrival");
+        return queuePage(actor, model, "group", group, tickets.groupQueue(actor, groupId, QUEUE_LIMIT, "due".equals(sort)));
     }
 
     @GetMapping("/mine")

@@ -1,0 +1,84 @@
+package io.linia.sla;
+
+import io.linia.accounts.Actor;
+import io.linia.accounts.Role;
+import io.linia.sla.internal.SlaAdministration;
+import io.linia.shared.DomainException;
+import io.linia.tickets.TicketNumber;
+import io.linia.tickets.TicketService;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * Service levels as pages, the API and other modules see them: a ticket's targets, the policies
+ * (admins change them), the team lead's notices, and one evaluation pass on demand.
+ */
+@Service
+public class ServiceLevels {
+
+    private final SlaAdministration admin;
+    private final TicketService tickets;
+
+    ServiceLevels(SlaAdministration admin, TicketService tickets) {
+        this.admin = admin;
+        this.tickets = tickets;
+    }
+
+    /** The ticket's targets, current stint first; staff who may see the ticket only. */
+    public List<TicketTargetView> forTicket(Actor actor, String number) {
+        if (!actor.isStaff() || !tickets.isVisibleTo(actor, number)) {
+            throw DomainException.notFound("linia.error.ticketNotFound", number);
+        }
+        return admin.targetsOf(TicketNumber.parse(number).orElseThrow());
+    }
+
+    public List<SlaPolicyView> policies(Actor actor) {
+        requireStaff(actor);
+        return admin.policies();
+    }
+
+    public SlaPolicyView create(Actor actor, SlaPolicyCommand command) {
+        requireAdmin(actor);
+        return admin.create(command);
+    }
+
+    public SlaPolicyView update(Actor actor, long id, SlaPolicyCommand command) {
+        requireAdmin(actor);
+        return admin.update(id, command);
+    }
+
+    public List<SlaNoticeView> notices(Actor actor, int limit) {
+        requireStaff(actor);
+        return admin.notices(actor.id(), limit);
+    }
+
+    public long unreadNotices(Actor actor) {
+        return actor.isStaff() ? admin.unread(actor.id()) : 0;
+    }
+
+    public void markNoticesRead(Actor actor) {
+        requireStaff(actor);
+        admin.markRead(actor.id());
+    }
+
+    /** One pass now (the job runs it every {@code linia.sla.evaluate-every}); admins and tests. */
+    public EvaluationResult evaluate(Actor actor) {
+        requireAdmin(actor);
+        return admin.evaluate();
+    }
+
+    public record EvaluationResult(int warned, int breached, long millis) {
+    }
+
+    private static void requireStaff(Actor actor) {
+        if (!actor.isStaff()) {
+            throw DomainException.forbidden("linia.error.forbidden");
+        }
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.has(Role.ADMIN)) {
+            throw DomainException.forbidden("linia.error.forbidden");
+        }
+    }
+}
