@@ -22,5 +22,6 @@ public abstract class MailTestSupport {
         registry.add("linia.mail.outbox.max-retry", () -> "PT1S");
         registry.add("linia.mail.sender-tickets-per-hour", () -> "5");
         registry.add("linia.mail.ssl-trust", () -> "127.0.0.1");
+        registry.add("linia.test.pg.schema", () -> "ctx_mail");
     }
 }
