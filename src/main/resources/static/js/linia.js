@@ -33,3 +33,15 @@ document.addEventListener('click', function (event) {
   });
   button.disabled = true;
 });
+
+// Collision notice: while the agent types in any form of the ticket page, the 2-second presence report says so.
+(function () {
+  var idle;
+  document.addEventListener('input', function (event) {
+    var typing = document.getElementById('presence-typing');
+    if (!typing || !event.target.closest('#actions, form')) return;
+    typing.value = 'true';
+    clearTimeout(idle);
+    idle = setTimeout(function () { typing.value = 'false'; }, 4000);
+  });
+})();
