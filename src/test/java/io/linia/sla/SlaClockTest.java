@@ -10,6 +10,8 @@ import io.linia.routing.CategoryRef;
 import io.linia.routing.RoutingDirectory;
 import io.linia.shared.DomainException;
 import io.linia.sla.TicketTargetView.State;
+import io.linia.support.ApiFixtures;
+import io.linia.support.ApiResponse;
 import io.linia.support.StoreTest;
 import io.linia.tickets.Channel;
 import io.linia.tickets.Line;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,6 +91,10 @@ class SlaClockTest {
     UserDirectory users;
     @Autowired
     RoutingDirectory routing;
+    @Autowired
+    io.linia.accounts.UserAdministration administration;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     private Actor admin;
     private Actor lead;
@@ -224,6 +231,40 @@ class SlaClockTest {
             assertThat(p.groupId()).isEqualTo(routing.groupByCode("recovery").orElseThrow().id());
             assertThat(p.resolutionDays()).isEqualTo(5);
         });
+    }
+
+    @Test
+    void theApiChangesPoliciesForAdminsOnlyAndExplainsBadInput() {
+        ApiFixtures fx = new ApiFixtures(port, administration, users);
+        long category = routing.activeCategories().get(routing.activeCategories().size() - 1).id();
+        Map<String, Object> policy = new java.util.HashMap<>(Map.of("name", "API: срочные", "line", "FIRST",
+                "priority", "URGENT", "categoryId", category, "firstResponseMinutes", 10, "businessTime", false, "active", true));
+
+        ApiResponse created = fx.as("admin").post("/api/v1/sla/policies", policy);
+        assertThat(created.status()).isEqualTo(201);
+        long id = created.json().path("id").asLong();
+        assertThat(fx.as("l1").post("/api/v1/sla/policies", policy).status()).isEqualTo(403);
+
+        policy.put("firstResponseMinutes", 0);
+        ApiResponse bad = fx.as("admin").post("/api/v1/sla/policies", policy);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().toString()).contains("firstResponseMinutes");
+
+        policy.put("firstResponseMinutes", 12);
+        policy.put("version", 99);
+        assertThat(fx.as("admin").put("/api/v1/sla/policies/" + id, policy).status()).isEqualTo(409);
+        policy.put("version", created.json().path("version").asLong());
+        ApiResponse updated = fx.as("admin").put("/api/v1/sla/policies/" + id, policy);
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.json().path("firstResponseMinutes").asInt()).isEqualTo(12);
+
+        TicketView t = tickets.create(customer, new TicketCommands.NewTicket("API", "Сроки через API", null, null, category,
+                Priority.URGENT), Channel.WEB);
+        ApiResponse targets = fx.as("l1").get("/api/v1/tickets/" + t.number() + "/sla");
+        assertThat(targets.status()).isEqualTo(200);
+        assertThat(targets.json().get(0).path("target").asText()).isEqualTo("FIRST_RESPONSE");
+        assertThat(targets.json().get(0).path("policy").asText()).isEqualTo("API: срочные");
+        assertThat(fx.as("customer").get("/api/v1/tickets/" + t.number() + "/sla").status()).isIn(403, 404);
     }
 
     // ------------------------------------------------------------------ helpers
