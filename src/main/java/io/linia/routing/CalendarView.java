@@ -24,6 +24,11 @@ public record CalendarView(long id, String name, String zone, boolean defaultCal
         return week.getOrDefault(day, List.of());
     }
 
+    /** {@code 09:00–13:00, 14:00–18:00}; empty when closed. */
+    public String hoursText(DayOfWeek day) {
+        return Hours.text(hours(day));
+    }
+
     public List<Holiday> holidaysOf(int year) {
         return holidays.stream().filter(h -> h.date().getYear() == year).toList();
     }
