@@ -4,6 +4,7 @@ import io.linia.routing.CalendarCommand;
 import io.linia.routing.CalendarView;
 import io.linia.shared.DomainException;
 import java.util.Map;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,7 +32,12 @@ public class CalendarAdministration {
     /** @throws DomainException invalid at the first field refused (see {@link CalendarCommand#problems()}) */
     public CalendarView create(CalendarCommand command) {
         check(command, null);
-        CalendarView saved = tx.execute(s -> calendars.saveAndFlush(new StoredCalendar(command)).toView());
+        CalendarView saved;
+        try {
+            saved = tx.execute(s -> calendars.saveAndFlush(new StoredCalendar(command)).toView());
+        } catch (DataIntegrityViolationException e) {
+            throw nameTaken(command); // the same name saved by someone else a moment ago (unique constraint)
+        }
         directory.reload();
         return saved;
     }
@@ -56,6 +62,8 @@ public class CalendarAdministration {
         } catch (OptimisticLockingFailureException e) {
             // saved by someone else between our read and our write
             throw tx.execute(s -> stale(find(id)));
+        } catch (DataIntegrityViolationException e) {
+            throw nameTaken(command);
         }
         directory.reload();
         return saved;
@@ -65,13 +73,17 @@ public class CalendarAdministration {
         return DomainException.conflict("calendar.error.stale", calendar.name()).with("currentVersion", calendar.version());
     }
 
+    private static DomainException nameTaken(CalendarCommand command) {
+        return DomainException.invalid("name", "calendar.validation.nameTaken", command.name().strip());
+    }
+
     private void check(CalendarCommand command, Long ownId) {
         Map<String, DomainException> problems = command.problems();
         if (!problems.isEmpty()) {
             throw problems.values().iterator().next();
         }
         calendars.findByName(command.name().strip()).filter(c -> !c.id().equals(ownId)).ifPresent(c -> {
-            throw DomainException.invalid("name", "calendar.validation.nameTaken", c.name());
+            throw nameTaken(command);
         });
     }
 
