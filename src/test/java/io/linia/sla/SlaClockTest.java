@@ -65,6 +65,10 @@ class SlaClockTest {
             now = now.plus(d);
         }
 
+        void set(Instant at) {
+            now = at;
+        }
+
         @Override
         public ZoneId getZone() {
             return ZoneOffset.UTC;
@@ -139,7 +143,9 @@ class SlaClockTest {
         assertThat(target(t, SlaTarget.RESOLUTION).state()).isEqualTo(State.PAUSED);
 
         clock.advance(Duration.ofHours(3)); // waiting for the customer costs nothing
-        assertThat(levels.evaluate(admin).breached()).isZero();
+        levels.evaluate(admin);
+        assertThat(levels.forTicket(agent, t.number())).noneMatch(g -> g.state() == State.BREACHED);
+        assertThat(summary(t).slaState()).isNotEqualTo(SlaState.BREACHED);
 
         tickets.customerMessage(customer, t.number(), new TicketCommands.CustomerMessage("ivan@mail.example"));
         Instant resumed = clock.instant();
@@ -166,6 +172,21 @@ class SlaClockTest {
                         org.assertj.core.groups.Tuple.tuple(SlaTarget.FIRST_RESPONSE, State.MET));
         assertThat(summary(t).slaState()).isEqualTo(SlaState.NONE);
         assertThat(summary(t).slaDueAt()).isNull();
+    }
+
+    @Test
+    void aTicketWrittenOnFridayEveningIsDueOnSaturdayAfterTheShiftStarts() {
+        // the seeded calendar: weekdays 9–21, weekends 10–18 (Moscow); the seeded first-line promise: 60 business minutes
+        clock.set(Instant.parse("2026-11-27T17:50:00Z")); // Friday 20:50 in Moscow
+        TicketView t = tickets.create(customer, new TicketCommands.NewTicket("В пятницу вечером", "Не приходят письма",
+                null, null, null, Priority.NORMAL), Channel.WEB);
+
+        TicketTargetView first = target(t, SlaTarget.FIRST_RESPONSE);
+        assertThat(first.businessTime()).isTrue();
+        assertThat(first.dueAt()).isEqualTo(Instant.parse("2026-11-28T07:50:00Z")); // Saturday 10:50: 10 min on Friday + 50
+        assertThat(first.remaining()).isEqualTo(Duration.ofMinutes(60));
+        clock.set(Instant.parse("2026-11-28T07:00:00Z")); // Saturday 10:00: the shift starts, 50 minutes left
+        assertThat(target(t, SlaTarget.FIRST_RESPONSE).remaining()).isEqualTo(Duration.ofMinutes(50));
     }
 
     @Test
