@@ -395,6 +395,16 @@ public class TicketService {
         tickets.findById(ticketId).ifPresent(t -> t.slaChanged(dueAt, state));
     }
 
+    /** The SLA pass: these tickets are now at least {@code state} (WARNING or BREACHED); one statement. */
+    public int slaRaised(java.util.Collection<Long> ticketIds, SlaState state) {
+        if (ticketIds.isEmpty()) {
+            return 0;
+        }
+        List<SlaState> from = state == SlaState.BREACHED ? List.of(SlaState.NONE, SlaState.OK, SlaState.WARNING)
+                : List.of(SlaState.NONE, SlaState.OK);
+        return tickets.raiseSlaState(ticketIds, state, from);
+    }
+
     /**
      * A target was breached and its policy says what follows: raise the priority one step and/or move
      * the ticket to another second-line group's queue. Done by Linia itself, recorded in the history.

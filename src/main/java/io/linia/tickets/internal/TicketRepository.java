@@ -11,6 +11,13 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface TicketRepository extends JpaRepository<Ticket, Long> {
 
+    /** The SLA pass marks many tickets at once; a state is only raised (OK → WARNING → BREACHED), never lowered here. */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update Ticket t set t.slaState = :state where t.id in :ids and t.slaState in :from")
+    int raiseSlaState(@org.springframework.data.repository.query.Param("ids") java.util.Collection<Long> ids,
+                      @org.springframework.data.repository.query.Param("state") io.linia.tickets.SlaState state,
+                      @org.springframework.data.repository.query.Param("from") java.util.Collection<io.linia.tickets.SlaState> from);
+
     @Query("select t.id from Ticket t where t.state = :state and t.solvedAt < :cutoff order by t.solvedAt")
     List<Long> findIdsSolvedBefore(TicketState state, Instant cutoff, Limit limit);
 
