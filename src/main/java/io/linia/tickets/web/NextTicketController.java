@@ -47,6 +47,7 @@ class NextTicketController {
                 }
             }
         }
-        return "/agent";
+        // not "/agent": it redirects once more, and the message would be spent on that redirect
+        return "/agent/mine";
     }
 }
