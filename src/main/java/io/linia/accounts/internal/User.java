@@ -37,6 +37,8 @@ class User {
     private String locale;
     private boolean enabled;
     private Instant createdAt;
+    /** On shift now: set by the agent or a lead until the workforce module reads it from the roster. */
+    private boolean onShift;
     @Version
     private long version;
 
@@ -50,6 +52,12 @@ class User {
     @CollectionTable(name = "app_user_group", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "group_id")
     private Set<Long> groupIds = new HashSet<>();
+
+    /** Groups whose certification the user holds (read only when assigning, hence lazy). */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "app_user_certification", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "group_id")
+    private Set<Long> certifiedGroupIds = new HashSet<>();
 
     protected User() {
     }
@@ -92,6 +100,22 @@ class User {
     void grant(Role role) {
         roles.add(role);
     }
+
+    /** Returns whether the flag changed. */
+    boolean changeShift(boolean onShift) {
+        boolean changed = this.onShift != onShift;
+        this.onShift = onShift;
+        return changed;
+    }
+
+    void certify(Set<Long> groupIds) {
+        certifiedGroupIds.clear();
+        certifiedGroupIds.addAll(groupIds);
+    }
+
+    boolean onShift() { return onShift; }
+
+    Set<Long> certifiedGroupIds() { return Set.copyOf(certifiedGroupIds); }
 
     void rename(String displayName) {
         this.displayName = displayName.strip();

@@ -21,4 +21,22 @@ interface UserRepository extends JpaRepository<User, Long> {
     Optional<User> findWithCollectionsById(long id);
 
     List<User> findAllByOrderByDisplayName();
+
+    /** Agents on shift with this role (enabled), by id: who automatic assignment may choose from. */
+    @org.springframework.data.jpa.repository.Query("select u.id from User u join u.roles r"
+            + " where u.enabled = true and u.onShift = true and r = :role order by u.id")
+    List<Long> findIdsOnShift(io.linia.accounts.Role role);
+
+    /** The same, members of the group (and certified for it when {@code certified}). */
+    @org.springframework.data.jpa.repository.Query("select u.id from User u join u.roles r join u.groupIds g"
+            + " where u.enabled = true and u.onShift = true and r = :role and g = :groupId"
+            + " and (:certified = false or :groupId member of u.certifiedGroupIds) order by u.id")
+    List<Long> findIdsOnShiftInGroup(io.linia.accounts.Role role, long groupId, boolean certified);
+
+    @org.springframework.data.jpa.repository.Query(value = "select group_id from app_user_certification where user_id = :userId",
+            nativeQuery = true)
+    List<Long> findCertifiedGroupIds(long userId);
+
+    @org.springframework.data.jpa.repository.Query("select u.onShift from User u where u.id = :id")
+    Optional<Boolean> findOnShiftById(long id);
 }

@@ -1,8 +1,11 @@
 package io.linia.routing.internal;
 
+import io.linia.routing.AssignmentMode;
 import io.linia.routing.GroupCommand;
 import io.linia.routing.GroupRef;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -23,6 +26,9 @@ class SupportGroup {
     private String nameEn;
     private String description;
     private boolean active;
+    @Enumerated(EnumType.STRING)
+    private AssignmentMode assignmentMode = AssignmentMode.MANUAL;
+    private boolean certificationRequired;
     @Version
     private long version;
 
@@ -39,6 +45,20 @@ class SupportGroup {
         this.nameEn = command.nameEn().strip();
         this.description = command.description() == null || command.description().isBlank() ? null : command.description().strip();
         this.active = command.active();
+    }
+
+    /** How the group hands out its tickets, and whether its agents need the group's certification. */
+    void configureAssignment(AssignmentMode mode, boolean certificationRequired) {
+        this.assignmentMode = mode;
+        this.certificationRequired = certificationRequired;
+    }
+
+    AssignmentMode assignmentMode() {
+        return assignmentMode;
+    }
+
+    boolean certificationRequired() {
+        return certificationRequired;
     }
 
     GroupRef toRef() {

@@ -43,6 +43,21 @@ public interface TicketRepository extends JpaRepository<Ticket, Long> {
     @Query("select count(t) from Ticket t where t.categoryCorrected = true and t.categorySetAt > :since")
     long countCorrectionsSince(Instant since);
 
+    /** Unfinished tickets per assignee among {@code assigneeIds} (least-loaded assignment). */
+    @Query("select t.assigneeId as assigneeId, count(t) as count from Ticket t"
+            + " where t.assigneeId in :assigneeIds and t.state in :states group by t.assigneeId")
+    List<AssigneeLoad> countByAssignee(java.util.Collection<Long> assigneeIds, java.util.Collection<TicketState> states);
+
+    /** Tickets assigned to an agent in these states (returned to the queue at the end of their shift). */
+    @Query("select t from Ticket t where t.assigneeId = :assigneeId and t.state in :states order by t.id")
+    List<Ticket> findAssigned(long assigneeId, java.util.Collection<TicketState> states);
+
+    interface AssigneeLoad {
+        Long getAssigneeId();
+
+        long getCount();
+    }
+
     interface LabelledTicket {
         long getId();
 

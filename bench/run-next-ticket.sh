@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# "Next ticket" benchmark on PostgreSQL (issue 5): 100,000 waiting tickets, 50 agents pulling at once.
+#
+#   bench/run-next-ticket.sh                          # default configurations, 30 s each after 10 s warm-up
+#   bench/run-next-ticket.sh --tickets 100000 --agents 50 --configs "paced:100 closed"
+#
+# Steps: jar (built if missing), database linia_bench_next reset, Linia started with demo data, then
+# straight into PostgreSQL: --agents second-line agents (spread over the five demo groups) with one
+# API token each, and --tickets unassigned open tickets in those groups' queues (oldest first); each
+# configuration runs bench/NextTicketDriver.java against a fresh copy of that queue; the database is
+# checked afterwards (no ticket assigned twice: every ticket has one assignee, history has one TAKE per
+# ticket taken). Configurations: "paced:N" — every agent pulls every N ms (open loop); "closed" — every
+# agent pulls again as soon as the answer is in (saturation).
+set -euo pipefail
+
+TICKETS=100000
+AGENTS=50
+MEASURE=30
+WARMUP=10
+PORT=18081
+CONFIGS="paced:200 paced:100 closed"
+DB=linia_bench_next
+PSQL_URL="postgresql://linia:linia@localhost:5432/$DB"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --tickets) TICKETS="$2"; shift 2 ;;
+    --agents) AGENTS="$2"; shift 2 ;;
+    --seconds) MEASURE="$2"; shift 2 ;;
+    --warmup) WARMUP="$2"; shift 2 ;;
+    --port) PORT="$2"; shift 2 ;;
+    --configs) CONFIGS="$2"; shift 2 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1" >&2; exit 64 ;;
+  esac
+done
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+BASE="http://localhost:$PORT"
+OUT="$ROOT/bench/out/$(date +%Y%m%d-%H%M%S)-next-ticket"
+mkdir -p "$OUT"
+WORK="$(mktemp -d /tmp/linia-bench-next.XXXXXX)"
+SERVER_PID=""
+log() { echo "[$(date +%H:%M:%S)] $*" | tee -a "$OUT/run.log" >&2; }
+cleanup() {
+  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$SERVER_PID" 2>/dev/null || true
+  fi
+}
+trap 'cleanup; rm -rf "$WORK"' EXIT
+psql_() { psql "$PSQL_URL" -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+JAR="$(ls "$ROOT"/target/linia-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -1 || true)"
+if [[ -z "$JAR" ]]; then
+  log "building the jar (./mvnw -q -B -DskipTests package)"
+  (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
+  JAR="$(ls "$ROOT"/target/linia-*.jar | grep -v -- '-plain\.jar$' | head -1)"
+fi
+mkdir -p "$WORK/driver"
+javac -nowarn -d "$WORK/driver" "$ROOT/bench/NextTicketDriver.java"
+{
+  echo "date:     $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "git:      $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')"
+  echo "cores:    $(nproc) ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'))"
+  echo "java:     $(java -version 2>&1 | head -1)"
+  echo "tickets:  $TICKETS waiting, agents: $AGENTS (the driver runs on this machine too)"
+} | tee "$OUT/environment.txt"
+
+pg_isready -q -h localhost -p 5432 || { log "starting PostgreSQL"; pg_ctlcluster 15 main start; sleep 2; }
+log "resetting database $DB"
+su postgres -c "dropdb --if-exists $DB && createdb -O linia $DB"
+
+log "starting Linia on port $PORT"
+(cd "$WORK" && exec java -jar "$JAR" --server.port="$PORT" \
+  --spring.datasource.url="jdbc:postgresql://localhost:5432/$DB?user=linia&password=linia" >"$OUT/server.log" 2>&1) &
+SERVER_PID=$!
+started=$(date +%s)
+until curl -sf "$BASE/actuator/health/readiness" >/dev/null 2>&1; do
+  kill -0 "$SERVER_PID" 2>/dev/null || { log "server exited; see $OUT/server.log"; tail -30 "$OUT/server.log" >&2; exit 1; }
+  (( $(date +%s) - started > 240 )) && { log "server not ready after 240 s"; exit 1; }
+  sleep 1
+done
+log "ready after $(( $(date +%s) - started )) s"
+
+log "agents and tokens"
+: > "$WORK/tokens.txt"
+{
+  echo "begin;"
+  for n in $(seq 1 "$AGENTS"); do
+    id=$((9000000 + n))
+    secret="lin_bench_next_${n}_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+    digest=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)
+    echo "$secret" >> "$WORK/tokens.txt"
+    echo "insert into app_user (id, login, email, display_name, password_hash, locale, enabled, created_at, version, on_shift)
+          values ($id, 'bench-agent-$n', 'bench-agent-$n@linia.local', 'Bench agent $n', null, 'ru', true, now(), 0, true);"
+    echo "insert into app_user_role (user_id, role) values ($id, 'AGENT_L2');"
+    echo "insert into app_user_group (user_id, group_id)
+          select $id, id from (select id, row_number() over (order by id) - 1 as k from support_group) g where k = $(( (n - 1) % 5 ));"
+    echo "insert into api_token (id, user_id, name, digest, created_at) values ($id, $id, 'bench', '$digest', now());"
+  done
+  echo "commit;"
+} > "$WORK/agents.sql"
+psql_ -f "$WORK/agents.sql"
+
+seed_tickets() {
+  psql_ <<SQL
+delete from ticket_history where ticket_id >= 20000000;
+delete from ticket where id >= 20000000;
+insert into ticket (id, subject, customer_id, customer_email, customer_name, channel, group_id, line, state, priority,
+                    reopen_count, created_at, updated_at, queued_at, version)
+select 20000000 + s, 'Bench ' || s, c.id, c.email, c.display_name, 'WEB',
+       (select id from (select id, row_number() over (order by id) - 1 as k from support_group) g where k = s % 5),
+       'SECOND', 'OPEN', 'NORMAL', 0, now() - interval '30 days' + s * interval '1 second',
+       now() - interval '30 days' + s * interval '1 second', now() - interval '30 days' + s * interval '1 second', 0
+from generate_series(1, $TICKETS) s, (select id, email, display_name from app_user where login = 'customer') c;
+vacuum analyze ticket;
+SQL
+}
+
+printf '\n%-12s %8s %10s %8s %8s %8s %8s  %s\n' config requests "req/s" p50 p95 p99 max "statuses / twice" | tee "$OUT/summary.txt"
+for config in $CONFIGS; do
+  log "seeding $TICKETS waiting tickets"
+  seed_tickets
+  pace=0; [[ "$config" == paced:* ]] && pace="${config#paced:}"
+  log "run $config"
+  java -cp "$WORK/driver" NextTicketDriver --url "$BASE" --tokens "$WORK/tokens.txt" --agents "$AGENTS" \
+    --seconds "$MEASURE" --warmup "$WARMUP" --pace-ms "$pace" | tee "$OUT/driver-$config.txt"
+  twice=$(psql_ -c "select count(*) from (select ticket_id from ticket_history where action = 'TAKE' and ticket_id >= 20000000
+                    group by ticket_id having count(*) > 1) d")
+  taken=$(psql_ -c "select count(*) from ticket where id >= 20000000 and assignee_id is not null")
+  f="$OUT/driver-$config.txt"
+  printf '%-12s %8s %10s %8s %8s %8s %8s  %s; db: %s taken, %s taken twice\n' "$config" \
+    "$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' "$f")" "$(sed -n 's/.*throughput=\([0-9]*\).*/\1/p' "$f")" \
+    "$(sed -n 's/.*p50=\([0-9.]*\).*/\1/p' "$f")" "$(sed -n 's/.*p95=\([0-9.]*\).*/\1/p' "$f")" \
+    "$(sed -n 's/.*p99=\([0-9.]*\).*/\1/p' "$f")" "$(sed -n 's/.*max=\([0-9.]*\).*/\1/p' "$f")" \
+    "$(sed -n 's/answers by status (warm-up included): //p' "$f") $(sed -n 's/.*handed out twice: //p' "$f")" \
+    "$taken" "$twice" | tee -a "$OUT/summary.txt"
+done
+log "done; output in $OUT"

@@ -1,0 +1,28 @@
+package io.linia.accounts;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who is on shift now and who holds which group's certification: a simple flag set by the agent or a
+ * lead until the workforce module reads shifts from the roster.
+ */
+public interface AgentShifts {
+
+    boolean onShift(long userId);
+
+    /** The agent puts themselves (or a team lead or admin puts them) on or off shift; publishes {@link ShiftChanged}. */
+    void changeShift(Actor by, long userId, boolean onShift);
+
+    /** Groups whose certification the user holds. */
+    Set<Long> certifiedGroups(long userId);
+
+    /** An administrator sets the groups whose certification the user holds. */
+    void certify(long userId, Set<Long> groupIds);
+
+    /**
+     * Agents automatic assignment may choose from, by id: enabled, on shift, holding {@code role}; for
+     * a group ({@code groupId} not null) its members, certified for it when {@code certificationRequired}.
+     */
+    List<UserRef> onShift(Role role, Long groupId, boolean certificationRequired);
+}
