@@ -74,6 +74,9 @@ class TicketApiAuthorisationTest {
         // knowledge-base suggestions for a ticket: exactly those who may read the ticket
         SUGGESTIONS_FIRST_LINE(Fixture.FIRST_LINE, (c, who, n, fx) -> c.get("/api/v1/tickets/" + n + "/suggestions")),
         SUGGESTIONS_SECOND_LINE(Fixture.SECOND_LINE, (c, who, n, fx) -> c.get("/api/v1/tickets/" + n + "/suggestions")),
+        // a ticket's service-level targets: staff who may read the ticket (the customer is not shown them)
+        SLA_FIRST_LINE(Fixture.FIRST_LINE, (c, who, n, fx) -> c.get("/api/v1/tickets/" + n + "/sla")),
+        SLA_SECOND_LINE(Fixture.SECOND_LINE, (c, who, n, fx) -> c.get("/api/v1/tickets/" + n + "/sla")),
         LIST(Fixture.NONE, (c, who, n, fx) -> c.get("/api/v1/tickets?size=5")),
         FIRST_LINE_QUEUE(Fixture.NONE, (c, who, n, fx) -> c.get("/api/v1/tickets/queue/first-line?limit=5")),
         GROUP_QUEUE(Fixture.NONE, (c, who, n, fx) -> c.get("/api/v1/tickets/queue/groups/" + fx.groupId("recovery") + "?limit=5")),
@@ -129,6 +132,8 @@ class TicketApiAuthorisationTest {
             GET_SECOND_LINE        401  200   404   404  200  404  200   200    200
             SUGGESTIONS_FIRST_LINE 401  200   404   200  404  404  200   200    200
             SUGGESTIONS_SECOND_LINE 401 200   404   404  200  404  200   200    200
+            SLA_FIRST_LINE         401  404   404   200  404  404  200   200    200
+            SLA_SECOND_LINE        401  404   404   404  200  404  200   200    200
             LIST                   401  200   200   200  200  200  200   200    200
             FIRST_LINE_QUEUE       401  403   403   200  200  200  200   200    200
             GROUP_QUEUE            401  403   403   200  200  200  200   200    200
@@ -370,7 +375,7 @@ class TicketApiAuthorisationTest {
                 .forEachRemaining(method -> operations.add(method.toUpperCase() + " " + p.getKey())));
         List<String> covered = Arrays.asList(
                 "POST /api/v1/tickets", "GET /api/v1/tickets", "GET /api/v1/tickets/{number}",
-                "GET /api/v1/tickets/{number}/suggestions",
+                "GET /api/v1/tickets/{number}/suggestions", "GET /api/v1/tickets/{number}/sla",
                 "GET /api/v1/tickets/queue/first-line", "GET /api/v1/tickets/queue/groups/{groupId}",
                 "GET /api/v1/tickets/mine", "GET /api/v1/groups", "GET /api/v1/categories",
                 "POST /api/v1/tickets/{number}/answer", "POST /api/v1/tickets/{number}/ask",
