@@ -79,6 +79,9 @@ class MailComposer {
     }
 
     MimeMessage compose(OutboxEntry entry, TicketView ticket, Session session) throws MessagingException {
+        if (entry.kind() == OutboxKind.SLA_BREACH) {
+            return digest(entry, session);
+        }
         Locale locale = users.user(ticket.customerId()).map(UserRef::locale).filter(l -> l != null && !l.isBlank())
                 .map(Locale::forLanguageTag).orElse(Locale.forLanguageTag("ru"));
         MessageView message = entry.ticketMessageId() == null ? null : ticket.messages().stream()
@@ -148,6 +151,37 @@ class MailComposer {
         }
         b.append("\n\n-- \n").append(text("mail.signature", locale)).append('\n');
         return b.toString();
+    }
+
+    /** The SLA breach digest to a team lead: the tickets and targets, with links to the agent pages. */
+    private MimeMessage digest(OutboxEntry entry, Session session) throws MessagingException {
+        Locale locale = users.staff().stream().filter(u -> entry.recipient().equalsIgnoreCase(u.email())).findFirst()
+                .map(UserRef::locale).filter(l -> l != null && !l.isBlank()).map(Locale::forLanguageTag)
+                .orElse(Locale.forLanguageTag("ru"));
+        List<String> lines = entry.payload() == null ? List.of() : entry.payload().lines().filter(l -> !l.isBlank()).toList();
+        StringBuilder b = new StringBuilder(text("mail.sla.greeting", locale)).append("\n\n")
+                .append(messages.getMessage("mail.sla.body", new Object[] {lines.size()}, locale)).append("\n\n");
+        for (String line : lines) {
+            String[] parts = line.split("\t");
+            String target = parts.length > 1 ? messages.getMessage("sla.target." + parts[1], null, parts[1], locale) : "";
+            b.append("• ").append(parts[0]).append(" — ").append(target).append(" — ")
+                    .append(knowledge.publicUrl()).append("/agent/tickets/").append(parts[0]).append('\n');
+        }
+        b.append("\n-- \n").append(text("mail.signature", locale)).append('\n');
+        OutgoingMessage mail = new OutgoingMessage(session, entry.messageId());
+        try {
+            mail.setFrom(new InternetAddress(properties.from(), "Linia", StandardCharsets.UTF_8.name()));
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        mail.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(entry.recipient()));
+        mail.setSubject(messages.getMessage("mail.sla.subject", new Object[] {lines.size()}, locale), StandardCharsets.UTF_8.name());
+        mail.setSentDate(new Date());
+        mail.setText(b.toString(), StandardCharsets.UTF_8.name());
+        mail.setHeader("Auto-Submitted", "auto-generated");
+        mail.setHeader("X-Auto-Response-Suppress", "All");
+        mail.saveChanges();
+        return mail;
     }
 
     /** In-Reply-To: the customer's latest mail (else Linia's latest); References: the thread, oldest first. */

@@ -38,15 +38,17 @@ public class MailOutbox {
     private final TicketService tickets;
     private final MailProperties properties;
     private final ObjectProvider<JavaMailSender> sender;
+    private final io.linia.accounts.UserDirectory users;
     private final Clock clock;
 
     MailOutbox(OutboxRepository outbox, ThreadRefs refs, TicketService tickets, MailProperties properties,
-               ObjectProvider<JavaMailSender> sender, Clock clock) {
+               ObjectProvider<JavaMailSender> sender, io.linia.accounts.UserDirectory users, Clock clock) {
         this.outbox = outbox;
         this.refs = refs;
         this.tickets = tickets;
         this.properties = properties;
         this.sender = sender;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -64,6 +66,26 @@ public class MailOutbox {
             tickets.deliveryChanged(ticketId, messageId, Delivery.QUEUED, null);
         }
         return entry;
+    }
+
+    /**
+     * The SLA pass found breaches: each team lead told gets one digest mail (their language), listing the
+     * tickets and targets with links, in the pass's transaction.
+     */
+    @EventListener
+    void on(io.linia.sla.SlaBreachesFound event) {
+        if (!active()) {
+            return;
+        }
+        event.byLead().forEach((lead, breaches) -> users.user(lead).filter(u -> u.enabled() && u.email() != null)
+                .ifPresent(u -> {
+                    String lines = breaches.stream().map(b -> b.ticketNumber() + "\t" + b.target().name())
+                            .collect(java.util.stream.Collectors.joining("\n"));
+                    Instant now = clock.instant();
+                    long first = breaches.get(0).ticketId();
+                    outbox.save(new OutboxEntry(OutboxKind.SLA_BREACH, first, null, u.email(), newMessageId(first), now)
+                            .withPayload(lines.length() > 19000 ? lines.substring(0, lines.lastIndexOf('\n', 19000)) : lines));
+                }));
     }
 
     @EventListener

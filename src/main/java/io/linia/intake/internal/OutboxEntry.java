@@ -43,6 +43,8 @@ public class OutboxEntry {
     private String lastError;
     private Instant createdAt;
     private Instant sentAt;
+    /** For mail not about one conversation (the SLA digest): its lines, as the composer writes them out. */
+    private String payload;
     @Version
     private long version;
 
@@ -100,6 +102,13 @@ public class OutboxEntry {
         this.createdAt = this.createdAt.isBefore(at) ? this.createdAt : at;
         return true;
     }
+
+    OutboxEntry withPayload(String payload) {
+        this.payload = payload;
+        return this;
+    }
+
+    public String payload() { return payload; }
 
     public Long id() { return id; }
 

@@ -62,12 +62,14 @@ public class SlaClocks {
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final double warnAt;
     private final ZoneId zone;
 
     SlaClocks(TargetClockRepository clocks, SlaPolicyRepository policies, SlaNoticeRepository notices,
               TicketService tickets, BusinessCalendars calendars, UserDirectory users,
               PlatformTransactionManager transactions, org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock, MeterRegistry meters,
+              org.springframework.context.ApplicationEventPublisher events,
               @Value("${linia.sla.warn-at:0.8}") double warnAt) {
         this.clocks = clocks;
         this.policies = policies;
@@ -79,6 +81,7 @@ public class SlaClocks {
         this.jdbc = jdbc;
         this.clock = clock;
         this.meters = meters;
+        this.events = events;
         this.warnAt = warnAt <= 0 || warnAt >= 1 ? 0.8 : warnAt;
         this.zone = ZoneId.of("Europe/Moscow");
     }
@@ -252,11 +255,19 @@ public class SlaClocks {
                         : "update sla_target set warned_at = ? where id = ?",
                 due.stream().map(c -> breach ? new Object[] {at, at, c.id()} : new Object[] {at, c.id()}).toList());
         List<Object[]> noticeRows = new ArrayList<>();
+        Map<Long, List<io.linia.sla.SlaBreachesFound.Breach>> byLead = new HashMap<>();
         for (Crossed c : due) {
             List<Long> to = c.groupId() != null && leads.containsKey(c.groupId()) ? leads.get(c.groupId()) : leads.getOrDefault(0L, List.of());
             for (Long lead : to) {
                 noticeRows.add(new Object[] {lead, c.ticketId(), c.target().name(), kind.name(), at});
+                if (breach) {
+                    byLead.computeIfAbsent(lead, k -> new ArrayList<>()).add(new io.linia.sla.SlaBreachesFound.Breach(
+                            c.ticketId(), io.linia.tickets.TicketNumber.format(c.ticketId()), c.target()));
+                }
             }
+        }
+        if (!byLead.isEmpty()) {
+            events.publishEvent(new io.linia.sla.SlaBreachesFound(byLead, now));
         }
         if (!noticeRows.isEmpty()) {
             // ids from the sequence in one statement per row batch (the sequence steps by 50: nextval per row is fine here)

@@ -80,6 +80,14 @@ class MailChannelTest extends MailTestSupport {
     OutboxRepository outbox;
     @LocalServerPort
     int port;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
+    void transactions(org.springframework.transaction.PlatformTransactionManager manager) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(manager);
+    }
 
     private final MailServers servers = MailServers.INSTANCE;
 
@@ -407,6 +415,26 @@ class MailChannelTest extends MailTestSupport {
         assertThat(mailsTo(customer)).hasSize(2);
         assertThat(publicReply(customer).delivery()).isEqualTo(Delivery.SENT);
         assertThat(outbox.findByTicketIdOrderById(t.id())).extracting(OutboxEntry::state).containsOnly(OutboxState.SENT);
+    }
+
+    @Test
+    void teamLeadsGetOneDigestMailOfTheBreachesTheSlaPassFound() throws Exception {
+        Box box = newMailbox();
+        String customer = customer();
+        box.deliver(plain(customer, "Долго нет ответа", "Жду ответа", messageId(), ""));
+        reader.poll(box.id());
+        TicketView t = onlyTicketOf(customer);
+        UserRef lead = users.userByLogin("lead").orElseThrow();
+
+        transactions.executeWithoutResult(s -> events.publishEvent(new io.linia.sla.SlaBreachesFound(java.util.Map.of(lead.id(),
+                List.of(new io.linia.sla.SlaBreachesFound.Breach(t.id(), t.number(), io.linia.sla.SlaTarget.FIRST_RESPONSE))),
+                java.time.Instant.now())));
+        sender.sendDue();
+
+        MimeMessage digest = onlyMailTo(lead.email());
+        assertThat(digest.getSubject()).contains("Нарушены сроки").contains("1");
+        assertThat(text(digest)).contains(t.number()).contains("Первый ответ").contains("/agent/tickets/" + t.number());
+        assertThat(digest.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
     }
 
     // ------------------------------------------------------------------ nothing lost, nothing twice
