@@ -163,7 +163,7 @@ public class MailIngest {
      * last hour (read once for all the batch's senders).
      */
     private final class Batch {
-        final Map<String, Long> refs = new java.util.LinkedHashMap<>();
+        final Map<String, Long> taken = new java.util.LinkedHashMap<>();
         final Map<String, Integer> newTicketsBySender = new HashMap<>();
         final Instant now = clock.instant();
 
@@ -180,17 +180,17 @@ public class MailIngest {
         Optional<Long> ticketOf(List<String> messageIds) {
             List<String> keys = messageIds.stream().filter(id -> id != null && !id.isBlank()).map(ThreadRefs::key).toList();
             for (int i = keys.size() - 1; i >= 0; i--) {
-                Long t = refs.get(keys.get(i));
+                Long t = taken.get(keys.get(i));
                 if (t != null) {
                     return Optional.of(t);
                 }
             }
-            return ThreadRefs.lookup(threadRefs(), keys);
+            return refs.ticketOfKeys(keys);
         }
 
         void remember(String messageId, long ticketId) {
             if (messageId != null && !messageId.isBlank()) {
-                refs.put(ThreadRefs.key(messageId), ticketId);
+                taken.put(ThreadRefs.key(messageId), ticketId);
             }
         }
 
@@ -200,12 +200,8 @@ public class MailIngest {
         }
 
         void finish() {
-            threadRefs().rememberKeys(refs, now);
+            refs.rememberKeys(taken, now);
         }
-    }
-
-    private ThreadRefs threadRefs() {
-        return refs;
     }
 
     private Result process(long mailboxId, List<Mail> mails) {

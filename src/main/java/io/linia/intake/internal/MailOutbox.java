@@ -91,7 +91,7 @@ public class MailOutbox {
     @EventListener
     void on(TicketCreated event) {
         if (event.channel() != Channel.EMAIL && properties.acknowledgeWebTickets() && active()) {
-            tickets.forMail(event.ticketId()).ifPresent(t ->
+            tickets.summaryOf(event.ticketId()).ifPresent(t ->
                     enqueue(OutboxKind.ACKNOWLEDGEMENT, t.id(), null, t.customerEmail()));
         }
     }
@@ -107,7 +107,7 @@ public class MailOutbox {
             default -> null; // ANSWER and SOLVE solve the ticket: one solved notice (below) carries the reply
         };
         if (kind != null) {
-            tickets.forMail(event.ticketId()).ifPresent(t -> enqueue(kind, t.id(), event.messageId(), t.customerEmail()));
+            tickets.summaryOf(event.ticketId()).ifPresent(t -> enqueue(kind, t.id(), event.messageId(), t.customerEmail()));
         }
     }
 

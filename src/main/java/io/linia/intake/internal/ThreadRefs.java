@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -46,17 +45,8 @@ public class ThreadRefs {
                 ticketByKey.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue(), when}).toList());
     }
 
-    static Optional<Long> lookup(ThreadRefs refs, List<String> keys) {
-        if (keys.isEmpty()) {
-            return Optional.empty();
-        }
-        return refs.jdbc.queryForList("select ticket_id from mail_thread_ref where id_key in (:keys) order by created_at desc",
-                new MapSqlParameterSource("keys", keys), Long.class).stream().findFirst();
-    }
-
-    /** The ticket of the most recent of these ids that Linia knows. */
-    public Optional<Long> ticketOf(Collection<String> messageIds) {
-        List<String> keys = messageIds.stream().filter(id -> id != null && !id.isBlank()).map(ThreadRefs::key).distinct().toList();
+    /** The ticket of the most recent of these keys (as {@link #key} makes them) that Linia knows. */
+    public Optional<Long> ticketOfKeys(List<String> keys) {
         if (keys.isEmpty()) {
             return Optional.empty();
         }

@@ -90,14 +90,14 @@ public class SlaClocks {
 
     @EventListener
     void on(TicketCreated e) {
-        tickets.summaryOf(e.ticketId()).ifPresent(t -> startStint(t, e.at(), true));
+        tickets.summaryOf(e.ticketId()).ifPresent(t -> startStint(t, e.at()));
     }
 
     @EventListener
     void on(TicketEscalated e) {
         tickets.summaryOf(e.ticketId()).ifPresent(t -> {
             finishAll(t.id(), e.at());
-            startStint(t, e.at(), true);
+            startStint(t, e.at());
         });
     }
 
@@ -105,7 +105,7 @@ public class SlaClocks {
     void on(TicketReturnedToFirstLine e) {
         tickets.summaryOf(e.ticketId()).ifPresent(t -> {
             finishAll(t.id(), e.at());
-            startStint(t, e.at(), true);
+            startStint(t, e.at());
         });
     }
 
@@ -150,11 +150,12 @@ public class SlaClocks {
 
     // ------------------------------------------------------------------ stints
 
-    private void startStint(TicketSummary t, Instant now, boolean withFirstResponse) {
+    /** A ticket entered a queue: the fitting policy's first response and resolution start. */
+    private void startStint(TicketSummary t, Instant now) {
         Optional<SlaPolicy> policy = policyFor(t);
         List<TargetClock> started = new ArrayList<>();
         policy.ifPresent(p -> {
-            if (withFirstResponse && p.has(SlaTarget.FIRST_RESPONSE)) {
+            if (p.has(SlaTarget.FIRST_RESPONSE)) {
                 started.add(clocks.save(start(t, p, SlaTarget.FIRST_RESPONSE, now)));
             }
             if (p.has(SlaTarget.RESOLUTION)) {

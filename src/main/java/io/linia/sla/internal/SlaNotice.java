@@ -48,8 +48,6 @@ public class SlaNotice {
         }
     }
 
-    long userId() { return userId; }
-
     SlaNoticeView toView() {
         return new SlaNoticeView(id, ticketId, TicketNumber.format(ticketId), target, kind, createdAt, readAt != null);
     }

@@ -19,7 +19,7 @@ import java.time.Instant;
 /**
  * One target of one ticket in one stint (the time it spends in a queue of a line or group): the
  * business time it may take, how much it has used, and — while running — when it is due and when
- * it reaches the warning point. Paused while the ticket waits for the customer: the used time is
+ * it reaches the warning point (the SLA pass marks warnings and breaches on the rows set-based). Paused while the ticket waits for the customer: the used time is
  * kept and the due time recomputed from the remainder on resume, so the pause costs nothing.
  */
 @Entity
@@ -107,17 +107,6 @@ public class TargetClock {
         finishedAt = now;
         active = false;
         runningSince = null;
-    }
-
-    void warned(Instant now) {
-        warnedAt = now;
-    }
-
-    void breached(Instant now) {
-        breachedAt = now;
-        if (warnedAt == null) {
-            warnedAt = now;
-        }
     }
 
     TicketTargetView toView(String policyName, BusinessCalendar calendar, Instant now) {
