@@ -104,6 +104,17 @@ public class CannedAnswers {
                 answer.action(), answer.setCategoryId());
     }
 
+    /**
+     * A canned answer's text for a ticket, filled in for Linia's own work (an automation rule adding it as
+     * a note, {@code by} standing for the agent); empty when the answer or the ticket is gone or inactive.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> renderFor(long id, long ticketId, String by) {
+        return answers.findById(id).filter(CannedAnswer::active)
+                .flatMap(a -> tickets.forMail(ticketId).map(t -> fill(a.body(),
+                        values(t, new Actor(Actor.SYSTEM_ID, by, java.util.Set.of(), java.util.Set.of())))));
+    }
+
     // ---------------------------------------------------------------- writing
 
     public CannedAnswerView create(Actor actor, CannedAnswerCommand command) {

@@ -314,6 +314,7 @@ public class TicketService {
         TicketMessage message = ticket.customerReply(actor, c.body(), properties.reopenWindow(), now);
         tickets.flush();
         events.publishEvent(new CustomerReplied(ticket.id(), message.id(), now));
+        events.publishEvent(new TicketChanged(ticket.id(), TicketAction.CUSTOMER_REPLIED, false, now));
         if (before != ticket.state()) {
             events.publishEvent(new TicketStateChanged(ticket.id(), before, ticket.state(), ticket.line(),
                     before == TicketState.SOLVED ? TicketAction.REOPENED : TicketAction.CUSTOMER_REPLIED, now));
@@ -373,6 +374,7 @@ public class TicketService {
         tickets.flush();
         keepMailParts(ticket, message, mail, now);
         events.publishEvent(new CustomerReplied(ticket.id(), message.id(), now));
+        events.publishEvent(new TicketChanged(ticket.id(), TicketAction.CUSTOMER_REPLIED, false, now));
         if (before != ticket.state()) {
             events.publishEvent(new TicketStateChanged(ticket.id(), before, ticket.state(), ticket.line(),
                     before == TicketState.SOLVED ? TicketAction.REOPENED : TicketAction.CUSTOMER_REPLIED, now));
@@ -422,6 +424,9 @@ public class TicketService {
                 && !moveToGroupId.equals(t.groupId())) {
             t.moveForSla(moveToGroupId, now);
             events.publishEvent(new TicketEscalated(t.id(), moveToGroupId, t.categoryId(), now));
+        }
+        if (raisePriority || moveToGroupId != null) {
+            events.publishEvent(new TicketChanged(t.id(), TicketAction.CHANGE_PRIORITY, false, now));
         }
     }
 
@@ -485,6 +490,120 @@ public class TicketService {
         return s.length() > 255 ? s.substring(0, 254) + "…" : s;
     }
 
+    // ------------------------------------------------------------------ tags
+
+    /** An agent puts a tag on the ticket (nothing changes when it is there already). */
+    public TicketView tag(Actor actor, String number, String tag) {
+        String t = io.linia.shared.Tags.require("tag", tag);
+        return tagging(actor, number, TicketAction.TAGGED, (ticket, now) -> ticket.tag(actor, t, now));
+    }
+
+    /** An agent takes a tag off the ticket. */
+    public TicketView untag(Actor actor, String number, String tag) {
+        String t = io.linia.shared.Tags.normalise(tag).orElse(tag == null ? "" : tag.strip());
+        return tagging(actor, number, TicketAction.UNTAGGED, (ticket, now) -> ticket.untag(actor, t, now));
+    }
+
+    private TicketView tagging(Actor actor, String number, TicketAction action, BiFunction<Ticket, Instant, Boolean> change) {
+        Ticket ticket = visible(actor, number);
+        if (!actor.isStaff()) {
+            throw DomainException.forbidden("linia.refusal.notYourQueue");
+        }
+        Instant now = clock.instant();
+        if (change.apply(ticket, now)) {
+            tickets.flush();
+            events.publishEvent(new TicketChanged(ticket.id(), action, false, now));
+        }
+        return toView(ticket, actor);
+    }
+
+    // ------------------------------------------------------------------ automation rules
+
+    /** What rules look at, for one ticket (empty when there is none). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<TicketFacts> facts(long ticketId) {
+        return tickets.findById(ticketId).map(t -> {
+            String lastCustomerText = null;
+            List<TicketMessage> messages = t.messages();
+            for (int i = messages.size() - 1; i >= 0 && lastCustomerText == null; i--) {
+                if (messages.get(i).kind() == MessageKind.CUSTOMER) {
+                    lastCustomerText = messages.get(i).body();
+                }
+            }
+            return new TicketFacts(t.id(), TicketNumber.format(t.id()), t.channel(), t.categoryId(), t.groupId(),
+                    t.line(), t.state(), t.priority(), t.customerId(), t.assigneeId(), t.subject(),
+                    lastCustomerText == null ? "" : lastCustomerText, Set.copyOf(t.tags()), t.updatedAt());
+        });
+    }
+
+    /**
+     * Unfinished tickets whose last activity lies after ({@code after}, {@code afterId}) and at or
+     * before {@code cutoff}, oldest activity first: the candidates of an "idle for T" rule.
+     */
+    @Transactional(readOnly = true)
+    public List<IdleTicket> idle(Instant after, long afterId, Instant cutoff, int limit) {
+        return tickets.findIdle(after, afterId, cutoff, UNFINISHED, Limit.of(limit));
+    }
+
+    /**
+     * A rule acts on a ticket: everything it does at once, in the caller's transaction, recorded in the
+     * history under the rule's name. Refused (nothing changed) when a part cannot be done: the group or
+     * category is gone, the assignee may not work the ticket, the ticket is closed. A rule's change is not
+     * activity: the ticket's last-activity time stays what it was.
+     */
+    public TicketAutomation.Outcome automate(long ticketId, TicketAutomation change) {
+        Ticket t = tickets.findById(ticketId)
+                .orElseThrow(() -> DomainException.notFound("linia.error.ticketNotFound", TicketNumber.format(ticketId)));
+        Actor rule = new Actor(Actor.SYSTEM_ID, change.ruleName(), Set.of(), Set.of());
+        Instant now = clock.instant();
+        Instant lastActivity = t.updatedAt();
+        TicketState before = t.state();
+        Long groupBefore = t.groupId();
+        List<String> changed = new java.util.ArrayList<>();
+        if (change.groupId() != null) {
+            GroupRef group = routing.group(change.groupId()).filter(GroupRef::active)
+                    .orElseThrow(() -> DomainException.invalid("groupId", "linia.error.groupNotFound", change.groupId()));
+            if (t.routeByRule(rule, group.id(), now)) {
+                changed.add("group");
+            }
+        }
+        if (change.categoryId() != null && t.categoriseByRule(rule, activeCategory(change.categoryId(), "categoryId").id(), now)) {
+            changed.add("category");
+        }
+        if (change.priority() != null && t.prioritiseByRule(rule, change.priority(), now)) {
+            changed.add("priority");
+        }
+        for (String tag : change.tags()) {
+            if (t.tagByRule(rule, io.linia.shared.Tags.require("tag", tag), now)) {
+                changed.add("tag");
+            }
+        }
+        if (change.assigneeId() != null) {
+            Actor assignee = users.user(change.assigneeId()).filter(UserRef::enabled).map(UserRef::toActor)
+                    .orElseThrow(() -> DomainException.invalid("assigneeId", "linia.error.userNotFound", change.assigneeId()));
+            if (t.assignByRule(rule, assignee, now)) {
+                changed.add("assignee");
+            }
+        }
+        if (change.note() != null && !change.note().isBlank()) {
+            t.noteByRule(rule, change.note(), now);
+            changed.add("note");
+        }
+        if (changed.isEmpty()) {
+            return new TicketAutomation.Outcome(List.of());
+        }
+        t.keepLastActivity(lastActivity);
+        tickets.flush();
+        if (t.groupId() != null && !t.groupId().equals(groupBefore)) {
+            events.publishEvent(new TicketEscalated(t.id(), t.groupId(), t.categoryId(), now));
+        }
+        if (before != t.state()) {
+            events.publishEvent(new TicketStateChanged(t.id(), before, t.state(), t.line(), TicketAction.ESCALATE, now));
+        }
+        events.publishEvent(new TicketChanged(t.id(), TicketAction.ESCALATE, true, now));
+        return new TicketAutomation.Outcome(List.copyOf(changed));
+    }
+
     // ------------------------------------------------------------------ Linia itself
 
     /** Closes solved tickets whose reopen window has passed; returns how many. */
@@ -521,6 +640,7 @@ public class TicketService {
         if (before != ticket.state()) {
             events.publishEvent(new TicketStateChanged(ticket.id(), before, ticket.state(), ticket.line(), action, now));
         }
+        events.publishEvent(new TicketChanged(ticket.id(), action, false, now));
         return toView(ticket, actor);
     }
 
@@ -596,6 +716,7 @@ public class TicketService {
                 t.version(), messages, history, actions,
                 t.acceptsCustomerMessage(properties.reopenWindow(), clock.instant()),
                 staff ? t.suggestedCategoryId() : null, staff ? t.suggestedGroupId() : null,
-                staff ? t.suggestionConfidence() : null, staff && t.suggestionConfident(), t.categoryByPerson());
+                staff ? t.suggestionConfidence() : null, staff && t.suggestionConfident(), t.categoryByPerson(),
+                staff ? Set.copyOf(t.tags()) : Set.of());
     }
 }

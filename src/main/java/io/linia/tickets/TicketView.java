@@ -21,7 +21,8 @@ public record TicketView(
         List<MessageView> messages, List<HistoryView> history, Set<TicketAction> availableActions,
         boolean acceptsCustomerMessage,
         Long suggestedCategoryId, Long suggestedGroupId, Double suggestionConfidence, boolean suggestionConfident,
-        boolean categoryByPerson) {
+        boolean categoryByPerson,
+        Set<String> tags) {
 
     /**
      * One message. Mail brings {@code senderEmail} (flagged {@code foreignSender} when it is not the

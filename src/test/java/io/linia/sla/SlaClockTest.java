@@ -58,31 +58,7 @@ class SlaClockTest {
         }
     }
 
-    static final class Moving extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-23T07:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        void set(Instant at) {
-            now = at;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    static final class Moving extends io.linia.support.MovingClock {
     }
 
     @Autowired

@@ -59,8 +59,21 @@ class User {
     @Column(name = "group_id")
     private Set<Long> certifiedGroupIds = new HashSet<>();
 
+    /** Tags staff put on a customer (e.g. "vip"), for automation rules and for what agents see beside the name. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "app_user_tag", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "tag")
+    @org.hibernate.annotations.SortNatural
+    private java.util.SortedSet<String> tags = new java.util.TreeSet<>();
+
     protected User() {
     }
+
+    java.util.SortedSet<String> tags() { return java.util.Collections.unmodifiableSortedSet(tags); }
+
+    boolean tag(String tag) { return tags.add(tag); }
+
+    boolean untag(String tag) { return tags.remove(tag); }
 
     User(String login, String email, String displayName, String passwordHash, Set<Role> roles, Instant now) {
         this.login = normalise(login);

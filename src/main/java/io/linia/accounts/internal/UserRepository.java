@@ -39,4 +39,7 @@ interface UserRepository extends JpaRepository<User, Long> {
 
     @org.springframework.data.jpa.repository.Query("select u.onShift from User u where u.id = :id")
     Optional<Boolean> findOnShiftById(long id);
+
+    @org.springframework.data.jpa.repository.Query("select t from User u join u.tags t where u.id = :userId")
+    java.util.Set<String> findTags(long userId);
 }

@@ -105,6 +105,13 @@ public class Ticket {
     @org.hibernate.annotations.OptimisticLock(excluded = true)
     private io.linia.tickets.SlaState slaState = io.linia.tickets.SlaState.NONE;
 
+    /** Labels for finding and automating (e.g. "vip", "outage-0412"); lower case, see {@link io.linia.tickets.TicketTags}. */
+    @jakarta.persistence.ElementCollection
+    @jakarta.persistence.CollectionTable(name = "ticket_tag", joinColumns = @jakarta.persistence.JoinColumn(name = "ticket_id"))
+    @jakarta.persistence.Column(name = "tag")
+    @org.hibernate.annotations.SortNatural
+    private java.util.SortedSet<String> tags = new java.util.TreeSet<>();
+
     protected Ticket() {
     }
 
@@ -163,7 +170,7 @@ public class Ticket {
                     : Optional.of(DomainException.forbidden("linia.refusal.teamLeadOnly"));
             case CHANGE_PRIORITY, RECATEGORISE -> requireState(action, EnumSet.complementOf(EnumSet.of(CLOSED)));
             case CREATED, CUSTOMER_REPLIED, REOPENED, FOLLOW_UP_CREATED, AUTO_CLOSED, AUTO_CATEGORISED,
-                 SUGGESTION_CORRECTED ->
+                 SUGGESTION_CORRECTED, TAGGED, UNTAGGED ->
                     Optional.of(DomainException.forbidden("linia.refusal.notACommand"));
         };
     }
@@ -470,6 +477,124 @@ public class Ticket {
         unassign();
         this.queuedAt = now;
         record(Actor.system(), TicketAction.ESCALATE, state, state, fromLine, Line.SECOND, fromGroup, toGroupId, "SLA", now);
+    }
+
+    // ---------------------------------------------------------------- tags
+
+    /** Puts a tag on the ticket (staff who may work it; not on a closed one); false when it was there already. */
+    public boolean tag(Actor by, String tag, Instant now) {
+        checkTagging(by);
+        if (!tags.add(tag)) {
+            return false;
+        }
+        record(by, TicketAction.TAGGED, state, state, line, line, groupId, groupId, tag, now);
+        return true;
+    }
+
+    /** Takes a tag off; false when it was not there. */
+    public boolean untag(Actor by, String tag, Instant now) {
+        checkTagging(by);
+        if (!tags.remove(tag)) {
+            return false;
+        }
+        record(by, TicketAction.UNTAGGED, state, state, line, line, groupId, groupId, tag, now);
+        return true;
+    }
+
+    private void checkTagging(Actor by) {
+        if (!TicketAccess.canAct(by, line, groupId)) {
+            throw DomainException.forbidden("linia.refusal.notYourQueue");
+        }
+        if (state == CLOSED) {
+            throw DomainException.conflict("linia.refusal.wrongState", "linia.action." + TicketAction.TAGGED, "linia.state." + state);
+        }
+    }
+
+    public java.util.SortedSet<String> tags() { return java.util.Collections.unmodifiableSortedSet(tags); }
+
+    // ---------------------------------------------------------------- automation rules
+
+    /*
+     * A rule acts as Linia (the history names the rule): it is not held to a person's queue, but to
+     * the same sense as a person — nothing on a closed ticket, no group change of a solved one, an
+     * assignee who may work the ticket. A rule's change is not activity: the time of the last
+     * activity is what it was, so an "idle for T" rule does not wake itself up again.
+     */
+
+    /** The rule moves the ticket to a second-line group's queue (unassigned), as a first-line pass would. */
+    public boolean routeByRule(Actor rule, long toGroupId, Instant now) {
+        requireState(TicketAction.ESCALATE, NOT_FINISHED).ifPresent(e -> { throw e; });
+        if (Long.valueOf(toGroupId).equals(groupId) && line == Line.SECOND) {
+            return false;
+        }
+        Long fromGroup = groupId;
+        Line fromLine = line;
+        TicketState from = state;
+        this.groupId = toGroupId;
+        this.line = Line.SECOND;
+        if (state == NEW) {
+            this.state = OPEN;
+        }
+        unassign();
+        this.queuedAt = now;
+        record(rule, TicketAction.ESCALATE, from, state, fromLine, Line.SECOND, fromGroup, toGroupId, null, now);
+        return true;
+    }
+
+    public boolean categoriseByRule(Actor rule, long categoryId, Instant now) {
+        requireState(TicketAction.RECATEGORISE, EnumSet.complementOf(EnumSet.of(CLOSED))).ifPresent(e -> { throw e; });
+        if (Long.valueOf(categoryId).equals(this.categoryId)) {
+            return false;
+        }
+        String detail = (this.categoryId == null ? "—" : this.categoryId) + " → " + categoryId;
+        this.categoryId = categoryId;
+        this.categorySetAt = now;
+        record(rule, TicketAction.RECATEGORISE, state, state, line, line, groupId, groupId, detail, now);
+        return true;
+    }
+
+    public boolean prioritiseByRule(Actor rule, Priority to, Instant now) {
+        requireState(TicketAction.CHANGE_PRIORITY, EnumSet.complementOf(EnumSet.of(CLOSED))).ifPresent(e -> { throw e; });
+        if (to == priority) {
+            return false;
+        }
+        String detail = this.priority + " → " + to;
+        this.priority = to;
+        record(rule, TicketAction.CHANGE_PRIORITY, state, state, line, line, groupId, groupId, detail, now);
+        return true;
+    }
+
+    /** The rule gives the ticket to an agent who may work it (refused, as for a team lead, otherwise). */
+    public boolean assignByRule(Actor rule, Actor assignee, Instant now) {
+        requireState(TicketAction.ASSIGN, NOT_FINISHED).ifPresent(e -> { throw e; });
+        if (!assignee.isStaff() || !TicketAccess.canAct(assignee, line, groupId)) {
+            throw DomainException.invalid("assigneeId", "linia.refusal.assigneeCannotWork", assignee.name());
+        }
+        if (Long.valueOf(assignee.id()).equals(assigneeId)) {
+            return false;
+        }
+        assignTo(rule, assignee.id(), assignee.name(), TicketAction.ASSIGN, now);
+        return true;
+    }
+
+    public TicketMessage noteByRule(Actor rule, String body, Instant now) {
+        requireState(TicketAction.ADD_NOTE, EnumSet.complementOf(EnumSet.of(CLOSED))).ifPresent(e -> { throw e; });
+        TicketMessage note = addMessage(MessageKind.INTERNAL_NOTE, rule, body, null, null, now);
+        record(rule, TicketAction.ADD_NOTE, state, state, line, line, groupId, groupId, null, now);
+        return note;
+    }
+
+    public boolean tagByRule(Actor rule, String tag, Instant now) {
+        if (state == CLOSED || !tags.add(tag)) {
+            return false;
+        }
+        record(rule, TicketAction.TAGGED, state, state, line, line, groupId, groupId, tag, now);
+        return true;
+    }
+
+    /** After a rule's changes: the last activity stays what it was before them. */
+    public void keepLastActivity(Instant lastActivity) {
+        this.updatedAt = lastActivity;
     }
 
     /** Linia's own remark for staff (e.g. an attachment over the size limit), not an action of anyone. */

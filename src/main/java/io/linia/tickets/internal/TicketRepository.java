@@ -83,4 +83,13 @@ public interface TicketRepository extends JpaRepository<Ticket, Long> {
 
         long getCount();
     }
+
+    /** Unfinished tickets whose last activity is in (after/afterId, cutoff], oldest first (index ticket_activity). */
+    @Query("""
+            select new io.linia.tickets.IdleTicket(t.id, t.updatedAt) from Ticket t
+            where t.updatedAt <= :cutoff and (t.updatedAt > :after or (t.updatedAt = :after and t.id > :afterId))
+              and t.state in :states
+            order by t.updatedAt, t.id""")
+    List<io.linia.tickets.IdleTicket> findIdle(Instant after, long afterId, Instant cutoff,
+                                              java.util.Collection<TicketState> states, Limit limit);
 }
