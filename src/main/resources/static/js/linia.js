@@ -45,3 +45,50 @@ document.addEventListener('click', function (event) {
     idle = setTimeout(function () { typing.value = 'false'; }, 4000);
   });
 })();
+
+// Automation rule form: each row offers only the values of the field (or action) chosen in it, and the
+// text box where the value is typed (words, tags) or the notice's text.
+(function () {
+  function fit(row) {
+    var kind = row.querySelector('.rule-kind');
+    if (!kind) return;
+    var option = kind.options[kind.selectedIndex];
+    var chosen = kind.value;
+    var typed = option && option.getAttribute('data-typed') === 'true';
+    var wantsText = option && option.getAttribute('data-text') === 'true';
+    var choice = row.querySelector('.rule-choice');
+    var word = row.querySelector('.rule-word');
+    var text = row.querySelector('.rule-text');
+    if (choice) {
+      var any = false;
+      Array.prototype.forEach.call(choice.options, function (o) {
+        var mine = !o.getAttribute('data-for') || o.getAttribute('data-for') === chosen;
+        o.hidden = !mine;
+        if (!mine && o.selected) { choice.value = ''; }
+        if (mine && o.getAttribute('data-for')) { any = true; }
+      });
+      choice.hidden = typed || !any;
+    }
+    if (word) word.hidden = !typed;
+    if (text) text.hidden = !wantsText;
+    var operator = row.querySelector('.rule-operator');
+    if (operator) {
+      var ops = chosen === 'TEXT' ? ['CONTAINS', 'NOT_CONTAINS']
+          : (chosen === 'CUSTOMER_TAG' || chosen === 'TICKET_TAG') ? ['HAS', 'LACKS'] : ['IS', 'IS_NOT'];
+      Array.prototype.forEach.call(operator.options, function (o) { o.hidden = ops.indexOf(o.value) < 0; });
+      if (ops.indexOf(operator.value) < 0) operator.value = ops[0];
+    }
+  }
+  function fitAll() {
+    document.querySelectorAll('.rule-form .rule-row').forEach(fit);
+    var trigger = document.getElementById('trigger');
+    var idle = document.getElementById('idle-box');
+    if (trigger && idle) idle.hidden = trigger.value !== 'IDLE';
+  }
+  document.addEventListener('change', function (event) {
+    if (event.target.classList.contains('rule-kind')) fit(event.target.closest('.rule-row'));
+    if (event.target.id === 'trigger') fitAll();
+  });
+  document.addEventListener('DOMContentLoaded', fitAll);
+  document.addEventListener('htmx:load', fitAll);
+})();
