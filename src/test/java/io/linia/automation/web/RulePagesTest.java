@@ -104,6 +104,25 @@ class RulePagesTest {
     }
 
     @Test
+    void theDemoRulesAreListedAndAct() {
+        assertThat(WebSession.signedIn(port, "lead").get("/agent/automation").body()).contains("Похоже на взлом ящика")
+                .contains("Не приходят письма: шаблон под рукой").contains("Клиенты с меткой VIP")
+                .contains("Сутки без движения на второй линии").contains("Письма не приходят: первичная проверка");
+        Actor customer = users.userByLogin("customer").orElseThrow().toActor();
+        TicketView hacked = tickets.create(customer, new TicketCommands.NewTicket("Мой ящик ВЗЛОМАЛИ", "С него рассылает спам " + token,
+                null, null, null, null), Channel.WEB);
+        TicketView t = tickets.get(admin, hacked.number());
+        assertThat(t.priority()).isEqualTo(io.linia.tickets.Priority.HIGH);
+        assertThat(t.tags()).contains("взлом");
+        TicketView delivery = tickets.create(customer, new TicketCommands.NewTicket("Не приходят письма", "Третий день ничего " + token,
+                null, null, null, null), Channel.WEB);
+        assertThat(tickets.get(admin, delivery.number()).messages()).anySatisfy(m -> {
+            assertThat(m.kind()).isEqualTo(io.linia.tickets.MessageKind.INTERNAL_NOTE);
+            assertThat(m.authorName()).isEqualTo("Не приходят письма: шаблон под рукой");
+        });
+    }
+
+    @Test
     void aBadFormShowsTheProblemNextToItsFieldAndSavesNothing() {
         int before = rules.list(admin).size();
         WebSession session = WebSession.signedIn(port, "admin");
