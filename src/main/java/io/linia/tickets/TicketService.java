@@ -22,6 +22,7 @@ import io.linia.tickets.TicketCommands.Recategorise;
 import io.linia.tickets.TicketCommands.Reply;
 import io.linia.tickets.TicketCommands.ReturnToFirstLine;
 import io.linia.tickets.TicketCommands.Solve;
+import io.linia.tickets.internal.ChangedAfterCommit;
 import io.linia.tickets.internal.Ticket;
 import io.linia.tickets.internal.TicketAccess;
 import io.linia.tickets.internal.TicketAttachments;
@@ -66,12 +67,18 @@ public class TicketService {
     private final Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<ArticleCatalog> articles;
     private final TicketAttachments attachments;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
 
     TicketService(TicketRepository tickets, TicketAttachments attachments, TicketLists lists, UserDirectory users, RoutingDirectory routing,
                   TicketCategoriser categoriser, ApplicationEventPublisher events, MeterRegistry meters,
                   TicketProperties properties, Clock clock,
-                  org.springframework.beans.factory.ObjectProvider<ArticleCatalog> articles) {
+                  org.springframework.beans.factory.ObjectProvider<ArticleCatalog> articles,
+                  org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.articles = articles;
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
         this.attachments = attachments;
         this.tickets = tickets;
         this.lists = lists;
@@ -86,7 +93,30 @@ public class TicketService {
 
     // ------------------------------------------------------------------ creating and reading
 
+    /**
+     * A new ticket. Automation rules run after its commit; when one changed it before this answer went
+     * out, the answer is the ticket as it is now (routed, tagged…, with its current version).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public TicketView create(Actor actor, NewTicket command, Channel channel) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()
+                || !ChangedAfterCommit.watch()) {
+            return createInTransaction(actor, command, channel);
+        }
+        TicketView created = null;
+        try {
+            created = transactions.execute(s -> createInTransaction(actor, command, channel));
+        } finally {
+            boolean changed = ChangedAfterCommit.end(created == null ? -1 : created.id());
+            if (changed) {
+                long id = created.id();
+                created = readOnly.execute(s -> tickets.findById(id).map(t -> toView(t, actor)).orElse(null));
+            }
+        }
+        return created;
+    }
+
+    private TicketView createInTransaction(Actor actor, NewTicket command, Channel channel) {
         UserRef customer = customerFor(actor, command);
         if (command.categoryId() != null) {
             activeCategory(command.categoryId(), "categoryId");
@@ -98,7 +128,7 @@ public class TicketService {
         ticket.categoryGivenByCreator(actor, now);
         ticket = tickets.save(ticket);
         meters.counter("linia.tickets.received", "channel", channel.name()).increment();
-        events.publishEvent(new TicketCreated(ticket.id(), channel, ticket.categoryId(), ticket.priority(), now));
+        events.publishEvent(created(ticket, now));
         return toView(ticket, actor);
     }
 
@@ -306,8 +336,7 @@ public class TicketService {
             followUp = tickets.save(followUp);
             ticket.recordFollowUp(actor, followUp.id(), now);
             meters.counter("linia.tickets.received", "channel", followUp.channel().name()).increment();
-            events.publishEvent(new TicketCreated(followUp.id(), followUp.channel(), followUp.categoryId(),
-                    followUp.priority(), now));
+            events.publishEvent(created(followUp, now));
             return toView(followUp, actor);
         }
         TicketState before = ticket.state();
@@ -341,7 +370,7 @@ public class TicketService {
         TicketMessage message = ticket.firstMessage();
         keepMailParts(ticket, message, mail, now);
         meters.counter("linia.tickets.received", "channel", Channel.EMAIL.name()).increment();
-        events.publishEvent(new TicketCreated(ticket.id(), Channel.EMAIL, ticket.categoryId(), ticket.priority(), now));
+        events.publishEvent(created(ticket, now));
         return new MailReceipt(ticket.id(), TicketNumber.format(ticket.id()), message.id(), true, false);
     }
 
@@ -365,7 +394,7 @@ public class TicketService {
             ticket.recordFollowUp(sender.toActor(), followUp.id(), now);
             keepMailParts(followUp, followUp.firstMessage(), mail, now);
             meters.counter("linia.tickets.received", "channel", Channel.EMAIL.name()).increment();
-            events.publishEvent(new TicketCreated(followUp.id(), Channel.EMAIL, followUp.categoryId(), followUp.priority(), now));
+            events.publishEvent(created(followUp, now));
             return new MailReceipt(followUp.id(), TicketNumber.format(followUp.id()), followUp.firstMessage().id(), true, false);
         }
         TicketState before = ticket.state();
@@ -601,6 +630,7 @@ public class TicketService {
             events.publishEvent(new TicketStateChanged(t.id(), before, t.state(), t.line(), TicketAction.ESCALATE, now));
         }
         events.publishEvent(new TicketChanged(t.id(), TicketAction.ESCALATE, true, now));
+        ChangedAfterCommit.changed(t.id());
         return new TicketAutomation.Outcome(List.copyOf(changed));
     }
 
@@ -642,6 +672,11 @@ public class TicketService {
         }
         events.publishEvent(new TicketChanged(ticket.id(), action, false, now));
         return toView(ticket, actor);
+    }
+
+    private static TicketCreated created(Ticket t, Instant now) {
+        return new TicketCreated(t.id(), t.channel(), t.categoryId(), t.priority(), t.customerId(), t.subject(),
+                t.firstMessage().body(), now);
     }
 
     private Ticket visible(Actor actor, String number) {

@@ -112,6 +112,9 @@ class AutomationRulesTest {
         TicketView other = newTicket("Вопрос о пароле", "Как сменить пароль?");
 
         TicketView t = tickets.get(admin, matching.number());
+        // the creator's answer is the ticket as the rules left it: current version, already routed
+        assertThat(matching.version()).isEqualTo(t.version());
+        assertThat(matching.groupId()).isEqualTo(delivery);
         assertThat(t.groupId()).isEqualTo(delivery);
         assertThat(t.line()).isEqualTo(Line.SECOND);
         assertThat(t.priority()).isEqualTo(Priority.HIGH);

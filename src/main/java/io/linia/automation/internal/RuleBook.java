@@ -33,16 +33,23 @@ class RuleBook {
     private final AutomationRuleRepository rules;
     private final Clock clock;
     private final Duration reloadEvery;
+    private final boolean enabled;
     private volatile Snapshot snapshot;
 
     RuleBook(AutomationRuleRepository rules, Clock clock,
-             @Value("${linia.automation.reload-every:PT10S}") Duration reloadEvery) {
+             @Value("${linia.automation.reload-every:PT10S}") Duration reloadEvery,
+             @Value("${linia.automation.enabled:true}") boolean enabled) {
         this.rules = rules;
         this.clock = clock;
         this.reloadEvery = reloadEvery;
+        this.enabled = enabled;
     }
 
+    /** The active rules of a trigger in running order; none at all while {@code linia.automation.enabled} is false. */
     List<LoadedRule> active(RuleTrigger trigger) {
+        if (!enabled) {
+            return List.of();
+        }
         Snapshot s = snapshot;
         if (s == null || s.loadedAt().plus(reloadEvery).isBefore(clock.instant())) {
             s = load();

@@ -77,10 +77,16 @@ class RuleEngine {
             return 0;
         }
         Optional<TicketFacts> facts = tickets.facts(ticketId);
-        if (facts.isEmpty() || !still.test(facts.get())) {
+        return facts.isEmpty() ? 0 : run(rules, facts.get(), still);
+    }
+
+    /** As above, starting from facts the caller already has (a new ticket's, from its event). */
+    int run(List<LoadedRule> rules, TicketFacts facts, Predicate<TicketFacts> still) {
+        if (rules.isEmpty() || !still.test(facts)) {
             return 0;
         }
-        TicketFacts t = facts.get();
+        long ticketId = facts.id();
+        TicketFacts t = facts;
         Set<String>[] tagsOfCustomer = new Set[1];
         int applied = 0;
         for (LoadedRule rule : rules) {

@@ -2,7 +2,13 @@ package io.linia.automation.internal;
 
 import io.linia.automation.RuleTrigger;
 import io.linia.tickets.TicketChanged;
+import io.linia.tickets.Line;
 import io.linia.tickets.TicketCreated;
+import io.linia.tickets.TicketFacts;
+import io.linia.tickets.TicketNumber;
+import io.linia.tickets.TicketState;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -31,8 +37,19 @@ class RuleTriggers {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    void on(TicketCreated event) {
-        run(RuleTrigger.CREATED, event.ticketId());
+    void on(TicketCreated e) {
+        List<RuleBook.LoadedRule> rules = book.active(RuleTrigger.CREATED);
+        if (rules.isEmpty()) {
+            return;
+        }
+        // a new ticket is what the event says: nothing to read back before the first rule matches
+        TicketFacts facts = new TicketFacts(e.ticketId(), TicketNumber.format(e.ticketId()), e.channel(), e.categoryId(),
+                null, Line.FIRST, TicketState.NEW, e.priority(), e.customerId(), null, e.subject(), e.text(), Set.of(), e.at());
+        try {
+            engine.run(rules, facts, f -> true);
+        } catch (RuntimeException ex) {
+            log.warn("CREATED rules on ticket {} did not run: {}", e.ticketId(), ex.toString());
+        }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

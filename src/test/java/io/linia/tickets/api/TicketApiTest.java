@@ -89,14 +89,14 @@ class TicketApiTest {
 
     @Test
     void customerCreatesTicketForThemselvesOnTheFirstLineWithHttpBasic() {
-        ApiResponse response = fx.basic("customer").post(TICKETS, body("subject", "  Не приходят письма  ",
-                "body", "Третий день не приходят письма от банка.", "priority", "HIGH"));
+        ApiResponse response = fx.basic("customer").post(TICKETS, body("subject", "  Не открывается вложение  ",
+                "body", "Третий день не открываются вложения из писем банка.", "priority", "HIGH"));
 
         JsonNode ticket = track(expect(response, 201));
         assertThat(response.mediaType()).isEqualTo("application/json");
         assertThat(ticket.path("number").asText()).matches("L-\\d{6}");
         assertThat(response.header("Location")).isEqualTo(TICKETS + "/" + ticket.path("number").asText());
-        assertThat(ticket.path("subject").asText()).isEqualTo("Не приходят письма");
+        assertThat(ticket.path("subject").asText()).isEqualTo("Не открывается вложение");
         assertThat(ticket.path("customerId").asLong()).isEqualTo(fx.userId("customer"));
         assertThat(ticket.path("customerEmail").asText()).isEqualTo("ivan.petrov@example.ru");
         assertThat(ticket.path("channel").asText()).isEqualTo("API");
@@ -105,7 +105,7 @@ class TicketApiTest {
         assertThat(ticket.path("priority").asText()).isEqualTo("HIGH");
         assertThat(ticket.path("version").asLong()).isZero();
         assertThat(kinds(ticket)).containsExactly("CUSTOMER");
-        assertThat(ticket.path("messages").get(0).path("body").asText()).isEqualTo("Третий день не приходят письма от банка.");
+        assertThat(ticket.path("messages").get(0).path("body").asText()).isEqualTo("Третий день не открываются вложения из писем банка.");
         assertThat(ticket.path("history")).as("customers see no history").isEmpty();
         assertThat(ticket.path("availableActions")).as("customers get no agent actions").isEmpty();
 
