@@ -5,6 +5,7 @@ import io.linia.accounts.Role;
 import io.linia.accounts.UserDirectory;
 import io.linia.accounts.UserRef;
 import io.linia.automation.RuleAction;
+import io.linia.automation.RuleNoticesSent;
 import io.linia.automation.internal.RuleBook.LoadedRule;
 import io.linia.knowledge.CannedAnswers;
 import io.linia.shared.DomainException;
@@ -49,10 +50,13 @@ class RuleEngine {
     private final MeterRegistry meters;
     private final MessageSource messages;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     RuleEngine(TicketService tickets, CustomerTags customerTags, CannedAnswers canned, UserDirectory users,
                RuleNoticeRepository notices, RuleRunRepository runs, PlatformTransactionManager transactions,
-               MeterRegistry meters, MessageSource messages, Clock clock) {
+               MeterRegistry meters, MessageSource messages, Clock clock,
+               org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.tickets = tickets;
         this.customerTags = customerTags;
         this.canned = canned;
@@ -188,9 +192,13 @@ class RuleEngine {
         Instant now = clock.instant();
         int sent = 0;
         for (RuleAction a : notifies) {
-            for (long recipient : recipients(a.value().strip(), t)) {
+            Set<Long> to = recipients(a.value().strip(), t);
+            for (long recipient : to) {
                 notices.save(new RuleNotice(recipient, rule.id(), rule.name(), ticketId, a.text().strip(), now));
                 sent++;
+            }
+            if (!to.isEmpty()) {
+                events.publishEvent(new RuleNoticesSent(rule.name(), ticketId, t.number(), a.text().strip(), List.copyOf(to)));
             }
         }
         return sent;

@@ -82,6 +82,9 @@ class MailComposer {
         if (entry.kind() == OutboxKind.SLA_BREACH) {
             return digest(entry, session);
         }
+        if (entry.kind() == OutboxKind.RULE_NOTICE) {
+            return ruleNotice(entry, ticket, session);
+        }
         Locale locale = users.user(ticket.customerId()).map(UserRef::locale).filter(l -> l != null && !l.isBlank())
                 .map(Locale::forLanguageTag).orElse(Locale.forLanguageTag("ru"));
         MessageView message = entry.ticketMessageId() == null ? null : ticket.messages().stream()
@@ -154,10 +157,45 @@ class MailComposer {
     }
 
     /** The SLA breach digest to a team lead: the tickets and targets, with links to the agent pages. */
-    private MimeMessage digest(OutboxEntry entry, Session session) throws MessagingException {
-        Locale locale = users.staff().stream().filter(u -> entry.recipient().equalsIgnoreCase(u.email())).findFirst()
+    /** A rule's notice to a member of staff: its text, the ticket with a link, the rule's name. */
+    private MimeMessage ruleNotice(OutboxEntry entry, TicketView ticket, Session session) throws MessagingException {
+        Locale locale = staffLocale(entry.recipient());
+        String payload = entry.payload() == null ? "" : entry.payload();
+        int cut = payload.indexOf('\n');
+        String rule = cut < 0 ? payload : payload.substring(0, cut);
+        String text = cut < 0 ? "" : payload.substring(cut + 1);
+        String b = text("mail.sla.greeting", locale) + "\n\n" + text + "\n\n"
+                + ticket.number() + " — " + ticket.subject() + "\n" + knowledge.publicUrl() + "/agent/tickets/" + ticket.number()
+                + "\n\n" + messages.getMessage("mail.rule.from", new Object[] {rule}, locale)
+                + "\n\n-- \n" + text("mail.signature", locale) + "\n";
+        return staffMail(entry, session, messages.getMessage("mail.rule.subject", new Object[] {ticket.number(), text}, locale), b);
+    }
+
+    private Locale staffLocale(String address) {
+        return users.staff().stream().filter(u -> address.equalsIgnoreCase(u.email())).findFirst()
                 .map(UserRef::locale).filter(l -> l != null && !l.isBlank()).map(Locale::forLanguageTag)
                 .orElse(Locale.forLanguageTag("ru"));
+    }
+
+    private MimeMessage staffMail(OutboxEntry entry, Session session, String subject, String body) throws MessagingException {
+        OutgoingMessage mail = new OutgoingMessage(session, entry.messageId());
+        try {
+            mail.setFrom(new InternetAddress(properties.from(), "Linia", StandardCharsets.UTF_8.name()));
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        mail.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(entry.recipient()));
+        mail.setSubject(subject.length() > 200 ? subject.substring(0, 199) + "…" : subject, StandardCharsets.UTF_8.name());
+        mail.setSentDate(new Date());
+        mail.setText(body, StandardCharsets.UTF_8.name());
+        mail.setHeader("Auto-Submitted", "auto-generated");
+        mail.setHeader("X-Auto-Response-Suppress", "All");
+        mail.saveChanges();
+        return mail;
+    }
+
+    private MimeMessage digest(OutboxEntry entry, Session session) throws MessagingException {
+        Locale locale = staffLocale(entry.recipient());
         List<String> lines = entry.payload() == null ? List.of() : entry.payload().lines().filter(l -> !l.isBlank()).toList();
         StringBuilder b = new StringBuilder(text("mail.sla.greeting", locale)).append("\n\n")
                 .append(messages.getMessage("mail.sla.body", new Object[] {lines.size()}, locale)).append("\n\n");
@@ -168,20 +206,7 @@ class MailComposer {
                     .append(knowledge.publicUrl()).append("/agent/tickets/").append(parts[0]).append('\n');
         }
         b.append("\n-- \n").append(text("mail.signature", locale)).append('\n');
-        OutgoingMessage mail = new OutgoingMessage(session, entry.messageId());
-        try {
-            mail.setFrom(new InternetAddress(properties.from(), "Linia", StandardCharsets.UTF_8.name()));
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-        mail.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(entry.recipient()));
-        mail.setSubject(messages.getMessage("mail.sla.subject", new Object[] {lines.size()}, locale), StandardCharsets.UTF_8.name());
-        mail.setSentDate(new Date());
-        mail.setText(b.toString(), StandardCharsets.UTF_8.name());
-        mail.setHeader("Auto-Submitted", "auto-generated");
-        mail.setHeader("X-Auto-Response-Suppress", "All");
-        mail.saveChanges();
-        return mail;
+        return staffMail(entry, session, messages.getMessage("mail.sla.subject", new Object[] {lines.size()}, locale), b.toString());
     }
 
     /** In-Reply-To: the customer's latest mail (else Linia's latest); References: the thread, oldest first. */

@@ -40,9 +40,12 @@ public class MailOutbox {
     private final ObjectProvider<JavaMailSender> sender;
     private final io.linia.accounts.UserDirectory users;
     private final Clock clock;
+    private final boolean noticesByMail;
 
     MailOutbox(OutboxRepository outbox, ThreadRefs refs, TicketService tickets, MailProperties properties,
-               ObjectProvider<JavaMailSender> sender, io.linia.accounts.UserDirectory users, Clock clock) {
+               ObjectProvider<JavaMailSender> sender, io.linia.accounts.UserDirectory users, Clock clock,
+               @org.springframework.beans.factory.annotation.Value("${linia.automation.notify-by-mail:true}") boolean noticesByMail) {
+        this.noticesByMail = noticesByMail;
         this.outbox = outbox;
         this.refs = refs;
         this.tickets = tickets;
@@ -86,6 +89,19 @@ public class MailOutbox {
                     outbox.save(new OutboxEntry(OutboxKind.SLA_BREACH, first, null, u.email(), newMessageId(first), now)
                             .withPayload(lines.length() > 19000 ? lines.substring(0, lines.lastIndexOf('\n', 19000)) : lines));
                 }));
+    }
+
+    /** A rule notified staff: each of them with an address gets the notice by mail too (their language). */
+    @EventListener
+    void on(io.linia.automation.RuleNoticesSent event) {
+        if (!active() || !noticesByMail) {
+            return;
+        }
+        for (long id : event.recipientIds()) {
+            users.user(id).filter(u -> u.enabled() && u.email() != null && !u.email().isBlank()).ifPresent(u ->
+                    outbox.save(new OutboxEntry(OutboxKind.RULE_NOTICE, event.ticketId(), null, u.email(),
+                            newMessageId(event.ticketId()), clock.instant()).withPayload(event.ruleName() + "\n" + event.text())));
+        }
     }
 
     @EventListener

@@ -67,6 +67,8 @@ class MailChannelTest extends MailTestSupport {
     private static final Charset ISO_8859_5 = Charset.forName("ISO-8859-5");
 
     @Autowired
+    io.linia.automation.AutomationRules rules;
+    @Autowired
     MailChannel channel;
     @Autowired
     MailboxReader reader;
@@ -431,10 +433,39 @@ class MailChannelTest extends MailTestSupport {
                 java.time.Instant.now())));
         sender.sendDue();
 
-        MimeMessage digest = onlyMailTo(lead.email());
+        MimeMessage digest = onlyMailTo(lead.email(), t.number());
         assertThat(digest.getSubject()).contains("Нарушены сроки").contains("1");
         assertThat(text(digest)).contains(t.number()).contains("Первый ответ").contains("/agent/tickets/" + t.number());
         assertThat(digest.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+    }
+
+    @Test
+    void aRulesNoticeReachesTheStaffMemberByMailToo() throws Exception {
+        io.linia.accounts.Actor admin = users.userByLogin("admin").orElseThrow().toActor();
+        UserRef lead = users.userByLogin("lead").orElseThrow();
+        String word = "кодовое" + UUID.randomUUID().toString().substring(0, 6);
+        io.linia.automation.RuleView rule = rules.create(admin, new io.linia.automation.RuleCommand("Почта руководителю", null,
+                io.linia.automation.RuleTrigger.CREATED, null,
+                List.of(new io.linia.automation.RuleCondition(io.linia.automation.RuleCondition.Field.TEXT,
+                        io.linia.automation.RuleCondition.Operator.CONTAINS, word)),
+                List.of(new io.linia.automation.RuleAction(io.linia.automation.RuleAction.Type.NOTIFY, String.valueOf(lead.id()),
+                        "Клиент написал кодовое слово")), true, false, null, null));
+        try {
+            Box box = newMailbox();
+            String customer = customer();
+            box.deliver(plain(customer, "Вопрос", "Моё " + word, messageId(), ""));
+            reader.poll(box.id());
+            TicketView t = onlyTicketOf(customer);
+            sender.sendDue();
+
+            MimeMessage notice = onlyMailTo(lead.email(), t.number());
+            assertThat(notice.getSubject()).contains(t.number()).contains("Клиент написал кодовое слово");
+            assertThat(text(notice)).contains("Клиент написал кодовое слово").contains("/agent/tickets/" + t.number())
+                    .contains("«Почта руководителю»");
+            assertThat(notice.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+        } finally {
+            rules.delete(admin, rule.id(), null);
+        }
     }
 
     // ------------------------------------------------------------------ nothing lost, nothing twice
@@ -625,6 +656,19 @@ class MailChannelTest extends MailTestSupport {
 
     private MimeMessage onlyMailTo(String email) {
         List<MimeMessage> mails = mailsTo(email);
+        assertThat(mails).hasSize(1);
+        return mails.get(0);
+    }
+
+    /** The one mail to a member of staff about this ticket (staff get mail about other tests' tickets too). */
+    private MimeMessage onlyMailTo(String email, String ticketNumber) {
+        List<MimeMessage> mails = mailsTo(email).stream().filter(m -> {
+            try {
+                return text(m).contains(ticketNumber);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
         assertThat(mails).hasSize(1);
         return mails.get(0);
     }
