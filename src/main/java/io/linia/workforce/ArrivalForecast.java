@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * season) times an hourly profile per weekday, its five parameters tuned on the history alone (see
  * {@link io.linia.workforce.forecast.DayProfileHoltWinters} for the equations). With less: plain means of
  * the same hour (see {@link Forecast.Basis}). A holiday, when a calendar is given, is forecast and learnt
- * from as a Sunday. Pure computation: a year of history takes tens of milliseconds.
+ * from as a Sunday. Pure computation: a year of history takes about a tenth of a second (bench/run-forecast.sh).
  */
 public final class ArrivalForecast {
 

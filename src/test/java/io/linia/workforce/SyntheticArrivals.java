@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * @param holidays         days that look like a Sunday
  * @param seed             of the random numbers
  */
-record SyntheticArrivals(LocalDateTime start, int weeks, double peakPerHour, double trendPerYear, double dayVariation,
+public record SyntheticArrivals(LocalDateTime start, int weeks, double peakPerHour, double trendPerYear, double dayVariation,
                          boolean openHoursOnly, Predicate<LocalDate> holidays, long seed) {
 
     static final double[] WORKING_DAY = {0.02, 0.01, 0.01, 0.01, 0.01, 0.02, 0.05, 0.15, 0.4, 0.75, 0.95, 1.0,
@@ -32,24 +32,24 @@ record SyntheticArrivals(LocalDateTime start, int weeks, double peakPerHour, dou
     static final double[] WEEKDAY = {1.15, 1.08, 1.0, 0.98, 0.9, 0.45, 0.4};
 
     /** A year-like default: Monday 2024-01-01 on, peak 60/h, +30 %/year, ±8 % per day, night trickle, no holidays. */
-    static SyntheticArrivals desk(int weeks, long seed) {
+    public static SyntheticArrivals desk(int weeks, long seed) {
         return new SyntheticArrivals(LocalDateTime.of(2024, 1, 1, 0, 0), weeks, 60, 0.3, 0.08, false, d -> false, seed);
     }
 
-    SyntheticArrivals withOpenHoursOnly() {
+    public SyntheticArrivals withOpenHoursOnly() {
         return new SyntheticArrivals(start, weeks, peakPerHour, trendPerYear, dayVariation, true, holidays, seed);
     }
 
-    SyntheticArrivals withHolidays(Predicate<LocalDate> days) {
+    public SyntheticArrivals withHolidays(Predicate<LocalDate> days) {
         return new SyntheticArrivals(start, weeks, peakPerHour, trendPerYear, dayVariation, openHoursOnly, days, seed);
     }
 
-    SyntheticArrivals withPeak(double peak) {
+    public SyntheticArrivals withPeak(double peak) {
         return new SyntheticArrivals(start, weeks, peak, trendPerYear, dayVariation, openHoursOnly, holidays, seed);
     }
 
     /** The expected arrivals of every hour, before the random day level and the Poisson draw. */
-    HourlySeries rates() {
+    public HourlySeries rates() {
         int hours = weeks * 168;
         double[] rate = new double[hours];
         for (int i = 0; i < hours; i++) {
@@ -70,7 +70,7 @@ record SyntheticArrivals(LocalDateTime start, int weeks, double peakPerHour, dou
     }
 
     /** Counts drawn around {@link #rates()}. */
-    HourlySeries counts() {
+    public HourlySeries counts() {
         Random random = new Random(seed);
         double[] rate = rates().values();
         double[] counts = new double[rate.length];
