@@ -23,13 +23,17 @@ import java.util.Locale;
  *                                                      a plain mean over the first 1/δ days with arrivals)
  *   forecast of hour h of the day n days ahead:  (L + (φ+φ²+…+φⁿ)T) · S[k] · P[k][h]
  * </pre>
- * This is the daily × weekly double seasonality of hourly arrivals in few parameters: 7 weekday factors and
- * 7 × 24 shares instead of a 168-hour season whose every hour would be smoothed from one noisy count a week.
- * A closed day type (S ≈ 0) says nothing about the level and leaves it alone.
+ * After each season update the 7 factors are rescaled to average 1 and L and T inversely (Archibald &amp;
+ * Koehler 2003), so that the level carries the volume. (The tuning often leaves α near 0: the rescaled season
+ * updates then move the level, at a pace set by γ.) This is the daily × weekly double seasonality of hourly
+ * arrivals in few parameters: 7 weekday factors and 7 × 24 shares instead of a 168-hour season whose every
+ * hour would be smoothed from one noisy count a week. A closed day type (S ≈ 0) says nothing about the level
+ * and leaves it alone.
  *
  * <p><b>Start.</b> From the first 14 days: S[k] = mean total of type-k days / mean total of all days,
- * P[k] = hourly shares of the type-k days, L = their deseasonalised mean, T = 0 (two weeks are too few to
- * tell a trend from noise; β learns it).
+ * L = their deseasonalised mean, T = 0 (two weeks are too few to tell a trend from noise; β learns it),
+ * P[k] = 1/24 until the first type-k day with arrivals. The recursion then runs over the whole history,
+ * start days included.
  *
  * <p><b>Robustness.</b> Before each update an hour's count is pulled into ŷ ± 3σ of its expected value ŷ,
  * σ² = ŷ + (0.05ŷ)² + 1 (Poisson noise plus a little drift of the profile): an outage spike or a dead hour then
@@ -46,7 +50,7 @@ public final class DayProfileHoltWinters {
 
     /** Fewer whole days than this and the model is not used. */
     public static final int MIN_DAYS = 14;
-    static final int[] TUNING_HORIZONS = {1, 7, 28};
+    private static final int[] TUNING_HORIZONS = {1, 7, 28};
     private static final double SPIKE_SIGMAS = 3;
     private static final double HOUR_VARIATION = 0.05;
     private static final double CLOSED = 1e-6;
@@ -55,7 +59,7 @@ public final class DayProfileHoltWinters {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "α=%.3f β=%.4f γ=%.3f δ=%.3f φ=%.3f", alpha, beta, gamma, delta, phi);
+            return String.format(Locale.ROOT, "α=%.4f β=%.4f γ=%.4f δ=%.4f φ=%.4f", alpha, beta, gamma, delta, phi);
         }
     }
 
@@ -250,7 +254,7 @@ public final class DayProfileHoltWinters {
         return n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
     }
 
-    /** Fills the start season and profiles from the first {@link #MIN_DAYS} days and returns the start level. */
+    /** Fills the start season from the first {@link #MIN_DAYS} days, the profiles flat, and returns the start level. */
     private static double start(ArrivalDays days, double[] season, double[][] profile) {
         double[] typeTotal = new double[TYPES];
         int[] typeDays = new int[TYPES];
@@ -261,17 +265,12 @@ public final class DayProfileHoltWinters {
             typeTotal[k] += total;
             typeDays[k]++;
             all += total;
-            for (int h = 0; h < HOURS; h++) {
-                profile[k][h] += days.count(d, h);
-            }
         }
         double mean = all / MIN_DAYS;
         double seasonSum = 0;
         for (int k = 0; k < TYPES; k++) {
             season[k] = typeDays[k] == 0 || mean == 0 ? 1 : typeTotal[k] / typeDays[k] / mean;
-            for (int h = 0; h < HOURS; h++) {
-                profile[k][h] = typeTotal[k] > 0 ? profile[k][h] / typeTotal[k] : 1.0 / HOURS;
-            }
+            Arrays.fill(profile[k], 1.0 / HOURS);
         }
         double factorMean = 0;
         for (double factor : season) {

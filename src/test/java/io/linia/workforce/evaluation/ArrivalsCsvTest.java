@@ -68,6 +68,25 @@ class ArrivalsCsvTest {
         assertThat(utc.values()).containsExactly(5, 2, 0, 0, 1);
     }
 
+    /**
+     * Hours are the zone's wall-clock hours: when Berlin's clocks go forward, 02:00 holds nothing; when they
+     * go back, 02:00 holds both of its hours.
+     */
+    @Test
+    void clockChangesLeaveAnEmptyHourOrADoubleOne() throws Exception {
+        Path file = file("timestamp,count\n2025-03-30T00:00Z,1\n2025-03-30T01:00Z,2\n2025-03-30T02:00Z,3\n"
+                + "2025-10-26T00:00Z,4\n2025-10-26T01:00Z,5\n2025-10-26T02:00Z,6\n");
+
+        HourlySeries berlin = ArrivalsCsv.read(file, "timestamp", "count", ZoneId.of("Europe/Berlin")).series();
+
+        int spring = 0; // 2025-03-30 01:00 local
+        assertThat(berlin.start()).isEqualTo(LocalDateTime.of(2025, 3, 30, 1, 0));
+        assertThat(new double[]{berlin.value(spring), berlin.value(spring + 1), berlin.value(spring + 2), berlin.value(spring + 3)})
+                .containsExactly(1, 0, 2, 3);
+        int autumn = (int) java.time.temporal.ChronoUnit.HOURS.between(berlin.start(), LocalDateTime.of(2025, 10, 26, 2, 0));
+        assertThat(new double[]{berlin.value(autumn), berlin.value(autumn + 1)}).containsExactly(9, 6);
+    }
+
     @Test
     void fiveMinuteRowsAddUpToHoursAndRowsOfOneTimeAddUp() throws Exception {
         StringBuilder csv = new StringBuilder("channel;timestamp;count\n");
