@@ -1,6 +1,7 @@
 package io.linia;
 
 import io.linia.knowledge.evaluation.EvaluationCommand;
+import io.linia.workforce.evaluation.ForecastEvalCommand;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -20,6 +21,10 @@ public class LiniaApplication {
             // a command, not the server: see EvaluationCommand
             System.exit(EvaluationCommand.run(LiniaApplication.class, Arrays.copyOfRange(args, 1, args.length),
                     System.out, System.err));
+        }
+        if (args.length > 0 && ForecastEvalCommand.NAME.equals(args[0])) {
+            // pure computation: no Spring context at all, so it starts in a blink and touches no store
+            System.exit(ForecastEvalCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         SpringApplication.run(LiniaApplication.class, args);
     }

@@ -19,7 +19,7 @@ class ModularityTests {
     @Test
     void everyCapabilityOfThisIssueIsItsOwnModule() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("tickets", "accounts", "routing", "web", "shared", "demo");
+                .contains("tickets", "accounts", "routing", "web", "shared", "demo", "workforce");
     }
 
     @Test
