@@ -1,6 +1,7 @@
 package io.linia.demo;
 
 import io.linia.accounts.Actor;
+import io.linia.accounts.AgentShifts;
 import io.linia.accounts.Role;
 import io.linia.accounts.UserAdministration;
 import io.linia.accounts.UserCommand;
@@ -27,7 +28,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Seeds an empty database ({@code linia.demo.enabled}, on by default; tickets with {@code linia.demo.tickets}). */
+/**
+ * Seeds an empty database ({@code linia.demo.enabled}, on by default; tickets with {@code linia.demo.tickets}).
+ * The demo agents start on shift ({@code linia.demo.agents-on-shift}, on by default), so that "next
+ * ticket" and automatic assignment work in the demo at once; real users start off shift as always.
+ */
 @Component
 @Order(0)
 class DemoData implements ApplicationRunner {
@@ -40,16 +45,21 @@ class DemoData implements ApplicationRunner {
     private final UserAdministration users;
     private final RoutingAdministration routing;
     private final TicketService tickets;
+    private final AgentShifts shifts;
     private final boolean enabled;
     private final boolean withTickets;
+    private final boolean agentsOnShift;
 
-    DemoData(UserAdministration users, RoutingAdministration routing, TicketService tickets,
-             @Value("${linia.demo.enabled:true}") boolean enabled, @Value("${linia.demo.tickets:true}") boolean withTickets) {
+    DemoData(UserAdministration users, RoutingAdministration routing, TicketService tickets, AgentShifts shifts,
+             @Value("${linia.demo.enabled:true}") boolean enabled, @Value("${linia.demo.tickets:true}") boolean withTickets,
+             @Value("${linia.demo.agents-on-shift:true}") boolean agentsOnShift) {
         this.users = users;
         this.routing = routing;
         this.tickets = tickets;
+        this.shifts = shifts;
         this.enabled = enabled;
         this.withTickets = withTickets;
+        this.agentsOnShift = agentsOnShift;
     }
 
     @Override
@@ -60,6 +70,9 @@ class DemoData implements ApplicationRunner {
         Map<String, GroupRef> groups = seedGroups();
         Map<String, CategoryRef> categories = seedCategories(groups);
         Map<String, UserRef> people = seedUsers(groups);
+        if (agentsOnShift) {
+            putAgentsOnShift(people);
+        }
         if (withTickets) {
             seedTickets(people, groups, categories);
         }
@@ -120,6 +133,14 @@ class DemoData implements ApplicationRunner {
         person(people, "trainer", "pavel.novikov@linia.local", "Павел Новиков", Set.of(Role.TRAINER, Role.AGENT_L1), Set.of());
         person(people, "admin", "admin@linia.local", "Администратор", Set.of(Role.ADMIN), Set.of());
         return people;
+    }
+
+    /** The demo's agents (first and second line, the trainer who also works the first line) come on shift, as an admin would put them. */
+    private void putAgentsOnShift(Map<String, UserRef> people) {
+        Actor admin = people.get("admin").toActor();
+        people.values().stream()
+                .filter(u -> u.roles().contains(Role.AGENT_L1) || u.roles().contains(Role.AGENT_L2))
+                .forEach(u -> shifts.changeShift(admin, u.id(), true));
     }
 
     private void person(Map<String, UserRef> people, String login, String email, String name, Set<Role> roles,

@@ -7,6 +7,7 @@ import io.linia.shared.DomainException;
 import io.linia.tickets.TicketNumber;
 import io.linia.tickets.TicketService;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,6 +36,34 @@ public class ServiceLevels {
     public List<SlaPolicyView> policies(Actor actor) {
         requireStaff(actor);
         return admin.policies();
+    }
+
+    /** @throws DomainException not found */
+    public SlaPolicyView policy(Actor actor, long id) {
+        requireStaff(actor);
+        return admin.policy(id);
+    }
+
+    /** Which policy applies to which queue, gaps and policies that never apply; staff read it. */
+    public SlaCoverage coverage(Actor actor) {
+        requireStaff(actor);
+        return admin.coverage();
+    }
+
+    /** Admins create and change policies; everyone else on the staff reads them. */
+    public boolean mayChangePolicies(Actor actor) {
+        return actor.has(Role.ADMIN);
+    }
+
+    /**
+     * Every refusal {@link #create}/{@link #update} would give this command for the desk's data (unknown
+     * group, no target, calendar without business time…), by the command's field names; empty when it
+     * can be saved. The bean-validation constraints on the command itself are the caller's to check
+     * (the API with {@code @Valid}, the page with the validator). Admins only.
+     */
+    public Map<String, DomainException> problems(Actor actor, SlaPolicyCommand command) {
+        requireAdmin(actor);
+        return admin.problems(command);
     }
 
     public SlaPolicyView create(Actor actor, SlaPolicyCommand command) {

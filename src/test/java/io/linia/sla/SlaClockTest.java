@@ -73,6 +73,10 @@ class SlaClockTest {
     RoutingDirectory routing;
     @Autowired
     io.linia.accounts.UserAdministration administration;
+    @Autowired
+    io.linia.routing.RoutingAdministration routingAdmin;
+    @Autowired
+    io.linia.routing.BusinessCalendars calendars;
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
 
@@ -262,6 +266,76 @@ class SlaClockTest {
         assertThat(targets.json().get(0).path("target").asText()).isEqualTo("FIRST_RESPONSE");
         assertThat(targets.json().get(0).path("policy").asText()).isEqualTo("API: срочные");
         assertThat(fx.as("customer").get("/api/v1/tickets/" + t.number() + "/sla").status()).isIn(403, 404);
+    }
+
+    @Test
+    void aBreachAlsoNotifiesTheAssigneeAndTheNamedPersonWhenThePolicySaysSo() {
+        CategoryRef category = routingAdmin.createCategory(new io.linia.routing.CategoryCommand(
+                "sla-notify-" + System.nanoTime() % 100000, "Уведомления SLA", "SLA notices", null, true));
+        Actor trainer = actor("trainer");
+        Actor otherAgent = actor("l1b");
+        levels.create(admin, new SlaPolicyCommand("Уведомить всех", Line.FIRST, null, Priority.LOW, category.id(),
+                10, null, null, null, false, null, false, null, true, trainer.id(), true, null));
+        TicketView t = tickets.create(customer, new TicketCommands.NewTicket("Кого уведомить", "Проверка уведомлений", null, null,
+                category.id(), Priority.LOW), Channel.WEB);
+        tickets.take(agent, t.number(), null);
+        assertThat(target(t, SlaTarget.FIRST_RESPONSE).policy()).isEqualTo("Уведомить всех");
+
+        clock.advance(Duration.ofMinutes(11));
+        levels.evaluate(admin);
+
+        for (Actor told : List.of(lead, agent, trainer)) {
+            assertThat(levels.notices(told, 50)).as(told.name()).anySatisfy(n -> {
+                assertThat(n.ticketId()).isEqualTo(t.id());
+                assertThat(n.kind()).isEqualTo(SlaNoticeView.Kind.BREACH);
+            });
+        }
+        assertThat(levels.notices(otherAgent, 50)).noneMatch(n -> n.ticketId() == t.id());
+        // the warning before it went to the team lead only
+        assertThat(levels.notices(trainer, 50)).filteredOn(n -> n.ticketId() == t.id())
+                .extracting(SlaNoticeView::kind).containsExactly(SlaNoticeView.Kind.BREACH);
+    }
+
+    @Test
+    void theApiRefusesWhatThePolicyFormRefusesAndShowsTheCoverage() {
+        ApiFixtures fx = new ApiFixtures(port, administration, users);
+        long customerId = users.userByLogin("customer").orElseThrow().id();
+        long calendar = calendars.all().get(0).id();
+        long group = routing.groupByCode("web").orElseThrow().id();
+        Map<String, Object> policy = new java.util.HashMap<>(Map.of("name", "API: проверка", "line", "FIRST",
+                "firstResponseMinutes", 10, "businessTime", false, "active", true));
+
+        Map<String, Object> calendarInCalendarTime = new java.util.HashMap<>(policy);
+        calendarInCalendarTime.put("calendarId", calendar);
+        assertField(fx.as("admin").post("/api/v1/sla/policies", calendarInCalendarTime), "calendarId");
+        Map<String, Object> unknownCalendar = new java.util.HashMap<>(calendarInCalendarTime);
+        unknownCalendar.put("businessTime", true);
+        unknownCalendar.put("calendarId", 999999);
+        assertField(fx.as("admin").post("/api/v1/sla/policies", unknownCalendar), "calendarId");
+        Map<String, Object> groupOnFirstLine = new java.util.HashMap<>(policy);
+        groupOnFirstLine.put("groupId", group);
+        assertField(fx.as("admin").post("/api/v1/sla/policies", groupOnFirstLine), "groupId");
+        Map<String, Object> notifyCustomer = new java.util.HashMap<>(policy);
+        notifyCustomer.put("notifyUserId", customerId);
+        assertField(fx.as("admin").post("/api/v1/sla/policies", notifyCustomer), "notifyUserId");
+        Map<String, Object> tooLong = new java.util.HashMap<>(policy);
+        tooLong.put("firstResponseMinutes", 600000);
+        ApiResponse range = fx.as("admin").post("/api/v1/sla/policies", tooLong);
+        assertField(range, "firstResponseMinutes");
+        assertThat(range.json().path("errors").get(0).path("message").asText())
+                .isEqualTo("A target is from 1 minute to 365 days (525,600 minutes)");
+        assertThat(levels.policies(admin)).noneMatch(p -> p.name().equals("API: проверка"));
+
+        ApiResponse coverage = fx.as("lead").get("/api/v1/sla/coverage");
+        assertThat(coverage.status()).isEqualTo(200);
+        assertThat(coverage.json().path("queues").get(0).path("line").asText()).isEqualTo("FIRST");
+        assertThat(coverage.json().path("queues").get(0).path("policyByPriority").has("NORMAL")).isTrue();
+        assertThat(fx.as("customer").get("/api/v1/sla/coverage").status()).isEqualTo(403);
+    }
+
+    private static void assertField(ApiResponse response, String field) {
+        assertThat(response.status()).as(response.request()).isEqualTo(400);
+        assertThat(response.json().path("field").asText()).as(response.request()).isEqualTo(field);
     }
 
     // ------------------------------------------------------------------ helpers

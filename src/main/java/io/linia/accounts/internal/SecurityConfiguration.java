@@ -43,6 +43,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/tickets/queue/**", "/api/v1/tickets/mine", "/api/v1/groups").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/routing/categoriser/retrain")
                                 .hasAnyRole(Role.TEAM_LEAD.name(), Role.ADMIN.name())
+                        // business calendars: staff read them and ask the maths, administrators change them
+                        .requestMatchers(HttpMethod.POST, "/api/v1/routing/calendars", "/api/v1/routing/calendars/**")
+                                .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/routing/calendars/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/routing/**").hasAnyRole(STAFF)
                         .anyRequest().authenticated())
                 .addFilterBefore(tokenFilter, BasicAuthenticationFilter.class)

@@ -2,6 +2,7 @@ package io.linia.sla.api;
 
 import io.linia.accounts.Actor;
 import io.linia.sla.ServiceLevels;
+import io.linia.sla.SlaCoverage;
 import io.linia.sla.SlaNoticeView;
 import io.linia.sla.SlaPolicyCommand;
 import io.linia.sla.SlaPolicyView;
@@ -34,13 +35,31 @@ class SlaApi {
     }
 
     @GetMapping("/sla/policies")
+    @Operation(summary = "All policies, active or not (staff)")
     List<SlaPolicyView> policies(Actor actor) {
         return levels.policies(actor);
     }
 
+    @GetMapping("/sla/policies/{id}")
+    @Operation(summary = "One policy (staff)")
+    SlaPolicyView policy(Actor actor, @PathVariable long id) {
+        return levels.policy(actor, id);
+    }
+
+    @GetMapping("/sla/coverage")
+    @Operation(summary = "Which policy applies to which queue and priority; gaps (null) and policies that never apply (staff)")
+    SlaCoverage coverage(Actor actor) {
+        return levels.coverage(actor);
+    }
+
     @PostMapping("/sla/policies")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add a policy (admins); the most specific active policy applies to tickets entering a queue from now on")
+    @Operation(summary = "Add a policy (admins); the most specific active policy applies to tickets entering a queue from now on",
+            description = "Scope: line, groupId (second line only; null = any group), priority and categoryId (null = any). "
+                    + "Targets in minutes (1–525600), resolution alternatively in days (resolutionDays, 1–365: the end of the "
+                    + "n-th open day). calendarId only with businessTime (null = the default calendar). On breach the group's "
+                    + "team leads are always notified; raisePriority, moveToGroupId, notifyAssignee and notifyUserId add to that. "
+                    + "Bad input answers 400 naming the field.")
     SlaPolicyView create(Actor actor, @Valid @RequestBody SlaPolicyCommand command) {
         return levels.create(actor, command);
     }

@@ -1,9 +1,14 @@
 package io.linia.sla.internal;
 
+import io.linia.accounts.Role;
+import io.linia.accounts.UserDirectory;
+import io.linia.routing.BusinessCalendars;
+import io.linia.routing.CategoryRef;
 import io.linia.routing.GroupRef;
 import io.linia.routing.RoutingDirectory;
 import io.linia.shared.DomainException;
 import io.linia.sla.ServiceLevels.EvaluationResult;
+import io.linia.sla.SlaCoverage;
 import io.linia.sla.SlaNoticeView;
 import io.linia.sla.SlaPolicyCommand;
 import io.linia.sla.SlaPolicyView;
@@ -11,11 +16,19 @@ import io.linia.sla.TicketTargetView;
 import io.linia.tickets.Line;
 import io.linia.tickets.Priority;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -36,17 +49,21 @@ public class SlaAdministration implements ApplicationRunner {
     private final SlaNoticeRepository notices;
     private final SlaClocks clocks;
     private final RoutingDirectory routing;
+    private final BusinessCalendars calendars;
+    private final UserDirectory users;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final boolean enabled;
 
     SlaAdministration(SlaPolicyRepository policies, SlaNoticeRepository notices, SlaClocks clocks, RoutingDirectory routing,
-                      PlatformTransactionManager transactions, Clock clock,
+                      BusinessCalendars calendars, UserDirectory users, PlatformTransactionManager transactions, Clock clock,
                       @Value("${linia.sla.evaluate:true}") boolean enabled) {
         this.policies = policies;
         this.notices = notices;
         this.clocks = clocks;
         this.routing = routing;
+        this.calendars = calendars;
+        this.users = users;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.enabled = enabled;
@@ -95,41 +112,132 @@ public class SlaAdministration implements ApplicationRunner {
         return policies.findAllByOrderById().stream().map(SlaPolicy::toView).toList();
     }
 
+    /** @throws DomainException not found */
+    public SlaPolicyView policy(long id) {
+        return find(id).toView();
+    }
+
+    /** @throws DomainException invalid at the first field refused (see {@link #problems}) */
     public SlaPolicyView create(SlaPolicyCommand c) {
-        validate(c);
+        check(c);
         return tx.execute(s -> policies.save(new SlaPolicy(c)).toView());
     }
 
+    /**
+     * @throws DomainException invalid at a field; conflict (with {@code currentVersion}) when the policy
+     *         changed since {@code c.version()} was read; not found
+     */
     public SlaPolicyView update(long id, SlaPolicyCommand c) {
-        validate(c);
-        return tx.execute(s -> {
-            SlaPolicy p = policies.findById(id).orElseThrow(() -> DomainException.notFound("sla.error.policyNotFound", id));
-            if (c.version() != null && c.version() != p.version()) {
-                throw DomainException.conflict("sla.error.stale", p.name()).with("currentVersion", p.version());
-            }
-            p.apply(c);
-            policies.flush();
-            return p.toView();
-        });
+        check(c);
+        try {
+            return tx.execute(s -> {
+                SlaPolicy p = find(id);
+                if (c.version() != null && c.version() != p.version()) {
+                    throw stale(p);
+                }
+                p.apply(c);
+                policies.flush();
+                return p.toView();
+            });
+        } catch (OptimisticLockingFailureException e) {
+            // saved by someone else between our read and our write
+            throw stale(find(id));
+        }
     }
 
-    private void validate(SlaPolicyCommand c) {
-        if (c.firstResponseMinutes() == null && c.nextResponseMinutes() == null && c.resolutionMinutes() == null
-                && c.resolutionDays() == null) {
-            throw DomainException.invalid("firstResponseMinutes", "sla.validation.noTarget");
+    private SlaPolicy find(long id) {
+        return policies.findById(id).orElseThrow(() -> DomainException.notFound("sla.error.policyNotFound", id));
+    }
+
+    private static DomainException stale(SlaPolicy p) {
+        return DomainException.conflict("sla.error.stale", p.name()).with("currentVersion", p.version());
+    }
+
+    private void check(SlaPolicyCommand c) {
+        Map<String, DomainException> problems = problems(c);
+        if (!problems.isEmpty()) {
+            throw problems.values().iterator().next();
         }
-        if (c.resolutionMinutes() != null && c.resolutionDays() != null) {
-            throw DomainException.invalid("resolutionDays", "sla.validation.minutesOrDays");
-        }
-        if (c.groupId() != null && routing.group(c.groupId()).isEmpty()) {
-            throw DomainException.invalid("groupId", "linia.error.groupNotFound", c.groupId());
-        }
-        if (c.moveToGroupId() != null && routing.group(c.moveToGroupId()).filter(GroupRef::active).isEmpty()) {
-            throw DomainException.invalid("moveToGroupId", "linia.error.groupNotFound", c.moveToGroupId());
+    }
+
+    /**
+     * Every refusal of the command that needs the desk's data (groups, categories, calendars, users), by
+     * the command's field names, in the form's order; empty when it can be saved. The bean-validation
+     * constraints of {@link SlaPolicyCommand} (name, ranges) are checked before, by the caller.
+     */
+    public Map<String, DomainException> problems(SlaPolicyCommand c) {
+        Map<String, DomainException> problems = new LinkedHashMap<>();
+        if (c.line() == Line.FIRST && c.groupId() != null) {
+            problems.put("groupId", DomainException.invalid("groupId", "sla.validation.groupOnFirstLine"));
+        } else if (c.groupId() != null && routing.group(c.groupId()).isEmpty()) {
+            problems.put("groupId", DomainException.invalid("groupId", "linia.error.groupNotFound", c.groupId()));
         }
         if (c.categoryId() != null && routing.category(c.categoryId()).isEmpty()) {
-            throw DomainException.invalid("categoryId", "linia.error.categoryNotFound", c.categoryId());
+            problems.put("categoryId", DomainException.invalid("categoryId", "linia.error.categoryNotFound", c.categoryId()));
         }
+        if (c.firstResponseMinutes() == null && c.nextResponseMinutes() == null && c.resolutionMinutes() == null
+                && c.resolutionDays() == null) {
+            problems.put("firstResponseMinutes", DomainException.invalid("firstResponseMinutes", "sla.validation.noTarget"));
+        }
+        if (c.resolutionMinutes() != null && c.resolutionDays() != null) {
+            problems.put("resolutionDays", DomainException.invalid("resolutionDays", "sla.validation.minutesOrDays"));
+        }
+        if (c.calendarId() != null) {
+            if (!c.businessTime()) {
+                problems.put("calendarId", DomainException.invalid("calendarId", "sla.validation.calendarNeedsBusinessTime"));
+            } else if (calendars.all().stream().noneMatch(v -> v.id() == c.calendarId())) {
+                problems.put("calendarId", DomainException.invalid("calendarId", "sla.validation.calendarNotFound", c.calendarId()));
+            }
+        }
+        if (c.moveToGroupId() != null) {
+            if (routing.group(c.moveToGroupId()).filter(GroupRef::active).isEmpty()) {
+                problems.put("moveToGroupId", DomainException.invalid("moveToGroupId", "linia.error.groupNotFound", c.moveToGroupId()));
+            } else if (c.moveToGroupId().equals(c.groupId())) {
+                problems.put("moveToGroupId", DomainException.invalid("moveToGroupId", "sla.validation.moveToSameGroup"));
+            }
+        }
+        if (c.notifyUserId() != null && users.user(c.notifyUserId())
+                .filter(u -> u.enabled() && u.roles().stream().anyMatch(Role::isStaff)).isEmpty()) {
+            problems.put("notifyUserId", DomainException.invalid("notifyUserId", "sla.validation.notifyUser", c.notifyUserId()));
+        }
+        return problems;
+    }
+
+    /** Which policy applies to which queue and priority, and which active policies never apply (see {@link SlaCoverage}). */
+    public SlaCoverage coverage() {
+        List<SlaPolicy> all = policies.findAllByOrderById();
+        List<SlaCoverage.QueueCoverage> queues = new ArrayList<>();
+        queues.add(queueCoverage(all, Line.FIRST, null));
+        for (GroupRef g : routing.activeGroups()) {
+            queues.add(queueCoverage(all, Line.SECOND, g.id()));
+        }
+        Map<Long, Long> shadowed = new HashMap<>();
+        Set<Long> dormant = new HashSet<>();
+        for (SlaPolicy p : all) {
+            if (!p.active()) {
+                continue;
+            }
+            all.stream().filter(q -> q.active() && q.id() < p.id() && q.sameScope(p)).findFirst()
+                    .ifPresent(q -> shadowed.put(p.id(), q.id()));
+            boolean groupOff = p.groupId() != null && routing.group(p.groupId()).filter(GroupRef::active).isEmpty();
+            boolean categoryOff = p.categoryId() != null && routing.category(p.categoryId()).filter(CategoryRef::active).isEmpty();
+            if (groupOff || categoryOff) {
+                dormant.add(p.id());
+            }
+        }
+        return new SlaCoverage(queues, shadowed, dormant);
+    }
+
+    private static SlaCoverage.QueueCoverage queueCoverage(List<SlaPolicy> all, Line line, Long groupId) {
+        Map<Priority, Long> byPriority = new EnumMap<>(Priority.class);
+        for (Priority p : Priority.values()) {
+            SlaPolicy.choose(all, line, groupId, p, null).ifPresent(policy -> byPriority.put(p, policy.id()));
+        }
+        List<Long> byCategory = all.stream()
+                .filter(p -> p.active() && p.categoryId() != null && p.line() == line
+                        && (p.groupId() == null || p.groupId().equals(groupId)))
+                .map(SlaPolicy::id).toList();
+        return new SlaCoverage.QueueCoverage(line, groupId, byPriority, byCategory);
     }
 
     public List<SlaNoticeView> notices(long userId, int limit) {

@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -179,10 +181,7 @@ public class SlaClocks {
 
     /** The most specific active policy for the ticket's line, group, priority and category. */
     Optional<SlaPolicy> policyFor(TicketSummary t) {
-        return policies.findAllByOrderById().stream()
-                .filter(p -> p.fit(t.line(), t.groupId(), t.priority(), t.categoryId()) >= 0)
-                .max(Comparator.comparingInt((SlaPolicy p) -> p.fit(t.line(), t.groupId(), t.priority(), t.categoryId()))
-                        .thenComparing(p -> -p.id()));
+        return SlaPolicy.choose(policies.findAllByOrderById(), t.line(), t.groupId(), t.priority(), t.categoryId());
     }
 
     /** Tells the tickets module the nearest due time and the state, for queues. */
@@ -257,8 +256,24 @@ public class SlaClocks {
                 due.stream().map(c -> breach ? new Object[] {at, at, c.id()} : new Object[] {at, c.id()}).toList());
         List<Object[]> noticeRows = new ArrayList<>();
         Map<Long, List<io.linia.sla.SlaBreachesFound.Breach>> byLead = new HashMap<>();
+        Map<Long, SlaPolicy> byId = new HashMap<>();
+        Map<Long, Boolean> enabled = new HashMap<>();
         for (Crossed c : due) {
-            List<Long> to = c.groupId() != null && leads.containsKey(c.groupId()) ? leads.get(c.groupId()) : leads.getOrDefault(0L, List.of());
+            Set<Long> to = new LinkedHashSet<>(c.groupId() != null && leads.containsKey(c.groupId())
+                    ? leads.get(c.groupId()) : leads.getOrDefault(0L, List.of()));
+            if (breach) {
+                SlaPolicy p = byId.computeIfAbsent(c.policyId(), id -> policies.findById(id).orElse(null));
+                if (p != null) {
+                    // besides the leads, whom the policy names: the agent working the ticket, one more person
+                    if (p.notifyAssignee()) {
+                        tickets.summaryOf(c.ticketId()).map(TicketSummary::assigneeId).ifPresent(to::add);
+                    }
+                    if (p.notifyUserId() != null && enabled.computeIfAbsent(p.notifyUserId(),
+                            id -> users.user(id).map(UserRef::enabled).orElse(false))) {
+                        to.add(p.notifyUserId());
+                    }
+                }
+            }
             for (Long lead : to) {
                 noticeRows.add(new Object[] {lead, c.ticketId(), c.target().name(), kind.name(), at});
                 if (breach) {
@@ -278,7 +293,6 @@ public class SlaClocks {
         List<Long> ticketIds = due.stream().map(Crossed::ticketId).distinct().toList();
         tickets.slaRaised(ticketIds, breach ? SlaState.BREACHED : SlaState.WARNING);
         if (breach) {
-            Map<Long, SlaPolicy> byId = new HashMap<>();
             for (Crossed c : due) {
                 SlaPolicy p = byId.computeIfAbsent(c.policyId(), id -> policies.findById(id).orElse(null));
                 if (p != null && (p.raisePriority() || p.moveToGroupId() != null)) {

@@ -14,6 +14,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /** Which tickets a policy covers (null = any) and what it promises them. */
 @Entity
@@ -39,6 +42,8 @@ public class SlaPolicy {
     private Long calendarId;
     private boolean raisePriority;
     private Long moveToGroupId;
+    private boolean notifyAssignee;
+    private Long notifyUserId;
     private boolean active;
     @Version
     private long version;
@@ -64,6 +69,8 @@ public class SlaPolicy {
         this.calendarId = c.calendarId();
         this.raisePriority = c.raisePriority();
         this.moveToGroupId = c.moveToGroupId();
+        this.notifyAssignee = c.notifyAssignee();
+        this.notifyUserId = c.notifyUserId();
         this.active = c.active();
     }
 
@@ -94,6 +101,38 @@ public class SlaPolicy {
         return score;
     }
 
+    /**
+     * The policy that applies to a ticket: the most specific active one that fits; among equally
+     * specific ones the oldest (lowest id), so adding a policy never silently takes over from an
+     * identical older one.
+     */
+    static Optional<SlaPolicy> choose(List<SlaPolicy> policies, Line line, Long groupId, Priority priority, Long categoryId) {
+        SlaPolicy best = null;
+        int bestFit = -1;
+        for (SlaPolicy p : policies) {
+            int fit = p.fit(line, groupId, priority, categoryId);
+            if (fit > bestFit || (fit >= 0 && fit == bestFit && p.id < best.id)) {
+                best = p;
+                bestFit = fit;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Whether both cover exactly the same tickets (then only the older one ever applies). */
+    boolean sameScope(SlaPolicy other) {
+        return line == other.line && Objects.equals(groupId, other.groupId) && priority == other.priority
+                && Objects.equals(categoryId, other.categoryId);
+    }
+
+    boolean active() { return active; }
+
+    Line line() { return line; }
+
+    Long groupId() { return groupId; }
+
+    Long categoryId() { return categoryId; }
+
     /** The target in minutes, or null when the policy has none (resolution in days: see {@link #resolutionDays()}). */
     Integer minutes(SlaTarget target) {
         return switch (target) {
@@ -121,10 +160,15 @@ public class SlaPolicy {
 
     Long moveToGroupId() { return moveToGroupId; }
 
+    boolean notifyAssignee() { return notifyAssignee; }
+
+    Long notifyUserId() { return notifyUserId; }
+
     long version() { return version; }
 
     public SlaPolicyView toView() {
         return new SlaPolicyView(id, name, line, groupId, priority, categoryId, firstResponseMinutes, nextResponseMinutes,
-                resolutionMinutes, resolutionDays, businessTime, calendarId, raisePriority, moveToGroupId, active, version);
+                resolutionMinutes, resolutionDays, businessTime, calendarId, raisePriority, moveToGroupId, notifyAssignee, notifyUserId,
+                active, version);
     }
 }
