@@ -42,4 +42,12 @@ interface UserRepository extends JpaRepository<User, Long> {
 
     @org.springframework.data.jpa.repository.Query("select t from User u join u.tags t where u.id = :userId")
     java.util.Set<String> findTags(long userId);
+
+    interface UserTag {
+        Long getUserId();
+        String getTag();
+    }
+
+    @org.springframework.data.jpa.repository.Query("select u.id as userId, t as tag from User u join u.tags t")
+    List<UserTag> findAllTags(org.springframework.data.domain.Limit limit);
 }
