@@ -2,13 +2,18 @@ package io.linia.tickets.web;
 
 import io.linia.accounts.Actor;
 import io.linia.accounts.CustomerTags;
+import io.linia.routing.CategoryRef;
+import io.linia.routing.GroupRef;
+import io.linia.routing.RoutingDirectory;
 import io.linia.shared.DomainException;
 import io.linia.shared.Tags;
 import io.linia.tickets.TicketService;
 import io.linia.tickets.TicketView;
 import io.linia.web.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -32,8 +37,10 @@ class TagController {
     private final TicketService tickets;
     private final CustomerTags customerTags;
     private final Refusals refusals;
+    private final RoutingDirectory routing;
 
-    TagController(TicketService tickets, CustomerTags customerTags, Refusals refusals) {
+    TagController(TicketService tickets, CustomerTags customerTags, Refusals refusals, RoutingDirectory routing) {
+        this.routing = routing;
         this.tickets = tickets;
         this.customerTags = customerTags;
         this.refusals = refusals;
@@ -41,7 +48,7 @@ class TagController {
 
     /** Which block a change is about: its fragment and the names of its model entries. */
     private enum Block {
-        TICKET("tickets/tags :: ticket", "tag"), CUSTOMER("tickets/tags :: customer", "customerTag");
+        TICKET("tickets/tags :: ticketChanged", "tag"), CUSTOMER("tickets/tags :: customer", "customerTag");
 
         final String fragment;
         final String prefix;
@@ -151,6 +158,13 @@ class TagController {
         model.addAttribute("t", t);
         model.addAttribute("customerTags", customerTags.tags(t.customerId()));
         model.addAttribute(block.prefix + "Refocus", adding);
+        if (block == Block.TICKET) {
+            // the history table comes along (its rows name groups and categories)
+            model.addAttribute("historyOutOfBand", true);
+            model.addAttribute("groups", routing.groups().stream().collect(Collectors.toMap(GroupRef::id, Function.identity())));
+            model.addAttribute("categories", routing.categories().stream()
+                    .collect(Collectors.toMap(CategoryRef::id, Function.identity())));
+        }
         return block.fragment;
     }
 }

@@ -59,6 +59,13 @@ class TicketTagPagesTest {
         return "/agent/tickets/" + t.number();
     }
 
+    /** The ticket's tag block of a change's answer, without the history that comes along out of band. */
+    private static String block(HttpResponse<String> response) {
+        String body = response.body();
+        int history = body.indexOf("<table");
+        return history < 0 ? body : body.substring(0, history);
+    }
+
     /** The tag badge of {@code tag} inside the block with this id. */
     private static Pattern badgeIn(String blockId, String tag) {
         return Pattern.compile("id=\"" + blockId + "\".*data-tag=\"" + Pattern.quote(tag) + "\"", Pattern.DOTALL);
@@ -76,17 +83,21 @@ class TicketTagPagesTest {
         HttpResponse<String> added = l1.htmxPost(page(t) + "/tags", Map.of("tag", "  VIP "));
 
         assertThat(added.statusCode()).isEqualTo(200);
-        assertThat(added.body()).as("only the block, for htmx to swap").startsWith("<div").doesNotContain("<html")
-                .contains("id=\"ticket-tags\"").contains("data-tag=\"vip\"").contains("autofocus")
+        assertThat(added.body().strip()).as("only the block, for htmx to swap").startsWith("<div").doesNotContain("<html");
+        assertThat(block(added)).contains("id=\"ticket-tags\"").contains("data-tag=\"vip\"").contains("autofocus")
                 .contains("name=\"_csrf\"").contains("Снять метку «vip»");
+        assertThat(added.body()).as("the history comes along, swapped by its id")
+                .containsPattern("<table[^>]*id=\"history\"[^>]*hx-swap-oob=\"true\"|<table[^>]*hx-swap-oob=\"true\"[^>]*id=\"history\"")
+                .containsPattern(Pattern.compile("data-action=\"TAGGED\".*?data-tag=\"vip\"", Pattern.DOTALL));
         assertThat(tickets.get(actor("lead"), t.number()).tags()).containsExactly("vip");
 
         HttpResponse<String> second = l1.htmxPost(page(t) + "/tags", Map.of("tag", "Ёлка"));
-        assertThat(second.body()).containsPattern(Pattern.compile("data-tag=\"vip\".*data-tag=\"елка\"", Pattern.DOTALL));
+        assertThat(block(second)).containsPattern(Pattern.compile("data-tag=\"vip\".*data-tag=\"елка\"", Pattern.DOTALL));
 
         HttpResponse<String> removed = l1.htmxPost(page(t) + "/tags/remove", Map.of("tag", "vip"));
         assertThat(removed.statusCode()).isEqualTo(200);
-        assertThat(removed.body()).doesNotContain("data-tag=\"vip\"").contains("data-tag=\"елка\"");
+        assertThat(block(removed)).doesNotContain("data-tag=\"vip\"").contains("data-tag=\"елка\"");
+        assertThat(removed.body()).containsPattern(Pattern.compile("data-action=\"UNTAGGED\".*?data-tag=\"vip\"", Pattern.DOTALL));
         assertThat(tickets.get(actor("lead"), t.number()).tags()).containsExactly("елка");
 
         String history = l1.get(page(t)).body();
