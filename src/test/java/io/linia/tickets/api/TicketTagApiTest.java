@@ -296,6 +296,21 @@ class TicketTagApiTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheTagEndpoints() {
+        JsonNode paths = expect(fx.anonymous().get("/v3/api-docs"), 200).path("paths");
+
+        assertThat(paths.path("/api/v1/tickets/{number}/tags").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/tickets/{number}/tags/{tag}").has("delete")).isTrue();
+        assertThat(paths.path("/api/v1/customers/{userId}/tags").has("get")).isTrue();
+        assertThat(paths.path("/api/v1/customers/{userId}/tags").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/customers/{userId}/tags/{tag}").has("delete")).isTrue();
+        assertThat(paths.path("/api/v1/tickets").path("get").path("parameters"))
+                .extracting(p -> p.path("name").asText()).contains("tag");
+        assertThat(paths.path("/api/v1/customers/{userId}/tags").path("post").path("tags"))
+                .extracting(JsonNode::asText).containsExactly("Customers");
+    }
+
+    @Test
     void customerTagsAreForStaffOnlyAndBadInputIsRefused() {
         String login = fx.newCustomer();
         long customer = fx.userId(login);

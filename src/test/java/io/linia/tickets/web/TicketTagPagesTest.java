@@ -107,6 +107,19 @@ class TicketTagPagesTest {
     }
 
     @Test
+    void theBlocksSpeakEnglishWhenThePersonChoseIt() {
+        TicketView t = newTicket("English tags");
+        WebSession l1 = WebSession.signedIn(port, "l1");
+        assertThat(l1.get(page(t) + "?lang=en").body()).contains(">Tags<").contains(">Customer tags<")
+                .contains("placeholder=\"tag…\"").contains("aria-label=\"New ticket tag\"");
+
+        HttpResponse<String> refused = l1.htmxPost(page(t) + "/tags", Map.of("tag", "two words"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(block(refused)).contains("A tag is one word of letters, digits and - _ . (at most 40 characters)");
+        assertThat(block(l1.htmxPost(page(t) + "/tags", Map.of("tag", "en")))).contains("Remove tag &quot;en&quot;");
+    }
+
+    @Test
     void aBadTagShowsItsMessageAtTheInputKeepsTheTextAndChangesNothing() {
         TicketView t = newTicket("Плохая метка");
         WebSession l1 = WebSession.signedIn(port, "l1");
