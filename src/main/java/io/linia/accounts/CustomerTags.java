@@ -11,6 +11,9 @@ public interface CustomerTags {
     /** The customer's tags (empty for an unknown id). */
     SortedSet<String> tags(long userId);
 
+    /** The customer's tags as staff read them: refused for others, not found for an unknown id. */
+    SortedSet<String> tags(Actor actor, long userId);
+
     /** Staff only; refused for an unknown user or a bad tag. Returns the tags after the change. */
     SortedSet<String> add(Actor actor, long userId, String tag);
 

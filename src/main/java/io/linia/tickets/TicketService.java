@@ -752,6 +752,7 @@ public class TicketService {
                 t.acceptsCustomerMessage(properties.reopenWindow(), clock.instant()),
                 staff ? t.suggestedCategoryId() : null, staff ? t.suggestedGroupId() : null,
                 staff ? t.suggestionConfidence() : null, staff && t.suggestionConfident(), t.categoryByPerson(),
-                staff ? Set.copyOf(t.tags()) : Set.of());
+                staff ? java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(t.tags())) : Set.of(),
+                staff && viewer.isStaff() && t.tagRefusal(viewer).isEmpty());
     }
 }

@@ -10,6 +10,8 @@ import java.util.Set;
  * {@code acceptsCustomerMessage} false means a customer's message will start a follow-up ticket.
  * {@code suggested…} is what the categoriser proposed at creation (staff only; null when nothing);
  * {@code categoryByPerson} says whether a person chose the current category.
+ * {@code tags} are the ticket's tags in alphabetical order (staff only; empty for customers), and
+ * {@code mayTag} whether the viewer may put tags on and take them off now (works the ticket, not closed).
  */
 public record TicketView(
         long id, String number, String subject,
@@ -22,7 +24,7 @@ public record TicketView(
         boolean acceptsCustomerMessage,
         Long suggestedCategoryId, Long suggestedGroupId, Double suggestionConfidence, boolean suggestionConfident,
         boolean categoryByPerson,
-        Set<String> tags) {
+        Set<String> tags, boolean mayTag) {
 
     /**
      * One message. Mail brings {@code senderEmail} (flagged {@code foreignSender} when it is not the

@@ -63,12 +63,25 @@ public final class WebSession {
 
     /** A form post exactly as given (no CSRF token added). */
     public HttpResponse<String> postRaw(String path, Map<String, String> fields) {
+        return send(formPost(path, fields).build());
+    }
+
+    /** A form post as htmx sends it from a page ({@code HX-Request: true}), with the CSRF token of the last page read. */
+    public HttpResponse<String> htmxPost(String path, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.putIfAbsent("_csrf", csrf);
+        }
+        return send(formPost(path, all).header("HX-Request", "true").build());
+    }
+
+    private HttpRequest.Builder formPost(String path, Map<String, String> fields) {
         String form = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form));
     }
 
     /** A form post of an already encoded body, e.g. with percent-encoded bytes that are not UTF-8. */

@@ -63,8 +63,14 @@ class CustomerTagging implements CustomerTags {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public SortedSet<String> tags(Actor actor, long userId) {
+        return new TreeSet<>(forStaff(actor, userId).tags());
+    }
+
+    @Override
     public SortedSet<String> add(Actor actor, long userId, String tag) {
-        User user = staffChanging(actor, userId);
+        User user = forStaff(actor, userId);
         user.tag(Tags.require("tag", tag));
         forgetAfterCommit();
         return new TreeSet<>(user.tags());
@@ -72,7 +78,7 @@ class CustomerTagging implements CustomerTags {
 
     @Override
     public SortedSet<String> remove(Actor actor, long userId, String tag) {
-        User user = staffChanging(actor, userId);
+        User user = forStaff(actor, userId);
         Tags.normalise(tag).ifPresent(user::untag);
         forgetAfterCommit();
         return new TreeSet<>(user.tags());
@@ -109,7 +115,7 @@ class CustomerTagging implements CustomerTags {
         return s;
     }
 
-    private User staffChanging(Actor actor, long userId) {
+    private User forStaff(Actor actor, long userId) {
         if (actor == null || !actor.isStaff()) {
             throw DomainException.forbidden("linia.refusal.staffOnly");
         }

@@ -25,6 +25,7 @@ import io.linia.tickets.TicketSummary;
 import io.linia.tickets.TicketView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.linia.web.Refusals;
@@ -42,6 +43,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -121,8 +123,10 @@ class TicketApi {
                     @RequestParam(required = false) @Parameter(description = "ISO-8601 instant, inclusive") Instant createdFrom,
                     @RequestParam(required = false) @Parameter(description = "ISO-8601 instant, exclusive") Instant createdTo,
                     @RequestParam(required = false) @Parameter(description = "nextCursor of the previous page") String cursor,
-                    @RequestParam(required = false) Integer size) {
-        return tickets.list(actor, new TicketQuery(state, line, group, assignee, customer, createdFrom, createdTo, cursor, size));
+                    @RequestParam(required = false) Integer size,
+                    @RequestParam(required = false) @Parameter(description = "staff only: tickets with this tag (any case, ё = е)")
+                    String tag) {
+        return tickets.list(actor, new TicketQuery(state, line, group, assignee, customer, createdFrom, createdTo, cursor, size, tag));
     }
 
     @GetMapping("/queue/first-line")
@@ -219,6 +223,25 @@ class TicketApi {
     @Operation(summary = "Staff: internal note (never shown to the customer)")
     ResponseEntity<TicketView> note(Actor actor, @PathVariable String number, @Valid @RequestBody Note body) {
         return ResponseEntity.status(201).body(tickets.addNote(actor, number, body));
+    }
+
+    /** A tag to put on: one word of letters, digits and - _ . (at most 40), stored in lower case with ё as е. */
+    record NewTag(@Schema(example = "vip", maxLength = 40) String tag) {
+    }
+
+    @PostMapping("/{number}/tags")
+    @Operation(summary = "Staff who work the ticket: put a tag on it (stored in lower case; a tag it has already changes nothing)",
+            description = "Answers the ticket with its tags. 400 names the field \"tag\" when it is not one word of letters, "
+                    + "digits and - _ . of at most 40 characters; 403 for those who may read the ticket but not work it; "
+                    + "409 on a closed ticket.")
+    TicketView tag(Actor actor, @PathVariable String number, @RequestBody NewTag body) {
+        return tickets.tag(actor, number, body.tag());
+    }
+
+    @DeleteMapping("/{number}/tags/{tag}")
+    @Operation(summary = "Staff who work the ticket: take a tag off (written in any case; one it does not have changes nothing)")
+    TicketView untag(Actor actor, @PathVariable String number, @PathVariable String tag) {
+        return tickets.untag(actor, number, io.linia.shared.Tags.require("tag", tag));
     }
 
     @PostMapping("/{number}/messages")

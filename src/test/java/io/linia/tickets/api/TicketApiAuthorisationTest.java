@@ -58,7 +58,9 @@ class TicketApiAuthorisationTest {
 
     /** The ticket an endpoint is called on; every case gets a fresh one of the customer "customer" (the owner). */
     enum Fixture {
-        NONE, FIRST_LINE, FIRST_LINE_TAKEN_BY_L1B, SECOND_LINE, SECOND_LINE_TAKEN_BY_LEAD
+        NONE, FIRST_LINE, FIRST_LINE_TAKEN_BY_L1B, SECOND_LINE, SECOND_LINE_TAKEN_BY_LEAD,
+        /** With the tag "flagged", put on by the team lead. */
+        FIRST_LINE_TAGGED, SECOND_LINE_TAGGED
     }
 
     interface Call {
@@ -78,6 +80,8 @@ class TicketApiAuthorisationTest {
         SLA_FIRST_LINE(Fixture.FIRST_LINE, (c, who, n, fx) -> c.get("/api/v1/tickets/" + n + "/sla")),
         SLA_SECOND_LINE(Fixture.SECOND_LINE, (c, who, n, fx) -> c.get("/api/v1/tickets/" + n + "/sla")),
         LIST(Fixture.NONE, (c, who, n, fx) -> c.get("/api/v1/tickets?size=5")),
+        // tags are staff's words: customers may not even filter by them
+        LIST_BY_TAG(Fixture.NONE, (c, who, n, fx) -> c.get("/api/v1/tickets?size=5&tag=flagged")),
         FIRST_LINE_QUEUE(Fixture.NONE, (c, who, n, fx) -> c.get("/api/v1/tickets/queue/first-line?limit=5")),
         GROUP_QUEUE(Fixture.NONE, (c, who, n, fx) -> c.get("/api/v1/tickets/queue/groups/" + fx.groupId("recovery") + "?limit=5")),
         MINE(Fixture.NONE, (c, who, n, fx) -> c.get("/api/v1/tickets/mine")),
@@ -97,6 +101,8 @@ class TicketApiAuthorisationTest {
                 body("categoryId", fx.categoryId("web-errors")))),
         NOTE_FIRST_LINE(Fixture.FIRST_LINE, (c, who, n, fx) -> c.post(path(n, "notes"), body("body", "note"))),
         MESSAGE_FIRST_LINE(Fixture.FIRST_LINE, (c, who, n, fx) -> c.post(path(n, "messages"), body("body", "message"))),
+        TAG_FIRST_LINE(Fixture.FIRST_LINE, (c, who, n, fx) -> c.post(path(n, "tags"), body("tag", "checked"))),
+        UNTAG_FIRST_LINE(Fixture.FIRST_LINE_TAGGED, (c, who, n, fx) -> c.delete(path(n, "tags") + "/flagged")),
 
         REPLY_SECOND_LINE(Fixture.SECOND_LINE, (c, who, n, fx) -> c.post(path(n, "reply"), body("body", "reply"))),
         ASK_SECOND_LINE(Fixture.SECOND_LINE, (c, who, n, fx) -> c.post(path(n, "ask"), body("body", "question"))),
@@ -109,7 +115,9 @@ class TicketApiAuthorisationTest {
         CATEGORY_SECOND_LINE(Fixture.SECOND_LINE, (c, who, n, fx) -> c.post(path(n, "category"),
                 body("categoryId", fx.categoryId("account-hacked")))),
         NOTE_SECOND_LINE(Fixture.SECOND_LINE, (c, who, n, fx) -> c.post(path(n, "notes"), body("body", "note"))),
-        MESSAGE_SECOND_LINE(Fixture.SECOND_LINE, (c, who, n, fx) -> c.post(path(n, "messages"), body("body", "message")));
+        MESSAGE_SECOND_LINE(Fixture.SECOND_LINE, (c, who, n, fx) -> c.post(path(n, "messages"), body("body", "message"))),
+        TAG_SECOND_LINE(Fixture.SECOND_LINE, (c, who, n, fx) -> c.post(path(n, "tags"), body("tag", "checked"))),
+        UNTAG_SECOND_LINE(Fixture.SECOND_LINE_TAGGED, (c, who, n, fx) -> c.delete(path(n, "tags") + "/flagged"));
 
         final Fixture fixture;
         final Call call;
@@ -135,6 +143,7 @@ class TicketApiAuthorisationTest {
             SLA_FIRST_LINE         401  404   404   200  404  404  200   200    200
             SLA_SECOND_LINE        401  404   404   404  200  404  200   200    200
             LIST                   401  200   200   200  200  200  200   200    200
+            LIST_BY_TAG            401  403   403   200  200  200  200   200    200
             FIRST_LINE_QUEUE       401  403   403   200  200  200  200   200    200
             GROUP_QUEUE            401  403   403   200  200  200  200   200    200
             MINE                   401  403   403   200  200  200  200   200    200
@@ -151,6 +160,8 @@ class TicketApiAuthorisationTest {
             CATEGORY_FIRST_LINE    401  403   404   200  404  404  200   200    403
             NOTE_FIRST_LINE        401  403   404   201  404  404  201   201    403
             MESSAGE_FIRST_LINE     401  201   404   403  404  404  403   403    403
+            TAG_FIRST_LINE         401  403   404   200  404  404  200   200    403
+            UNTAG_FIRST_LINE       401  403   404   200  404  404  200   200    403
             REPLY_SECOND_LINE      401  403   404   404  200  404  200   403    403
             ASK_SECOND_LINE        401  403   404   404  200  404  200   403    403
             SOLVE_SECOND_LINE      401  403   404   404  200  404  200   403    403
@@ -162,6 +173,8 @@ class TicketApiAuthorisationTest {
             CATEGORY_SECOND_LINE   401  403   404   404  200  404  200   403    403
             NOTE_SECOND_LINE       401  403   404   404  201  404  201   403    403
             MESSAGE_SECOND_LINE    401  201   404   404  403  404  403   403    403
+            TAG_SECOND_LINE        401  403   404   404  200  404  200   403    403
+            UNTAG_SECOND_LINE      401  403   404   404  200  404  200   403    403
             """;
 
     static Stream<Arguments> matrix() {
@@ -218,6 +231,11 @@ class TicketApiAuthorisationTest {
             case SECOND_LINE_TAKEN_BY_LEAD -> {
                 fx.escalateToRecovery(number);
                 expect(fx.as("lead").post(path(number, "take"), null), 200);
+            }
+            case FIRST_LINE_TAGGED -> expect(fx.as("lead").post(path(number, "tags"), body("tag", "flagged")), 200);
+            case SECOND_LINE_TAGGED -> {
+                fx.escalateToRecovery(number);
+                expect(fx.as("lead").post(path(number, "tags"), body("tag", "flagged")), 200);
             }
             default -> { }
         }
@@ -385,6 +403,7 @@ class TicketApiAuthorisationTest {
                 "POST /api/v1/tickets/{number}/release", "POST /api/v1/tickets/{number}/assign",
                 "POST /api/v1/tickets/{number}/priority", "POST /api/v1/tickets/{number}/category",
                 "POST /api/v1/tickets/{number}/notes", "POST /api/v1/tickets/{number}/messages",
+                "POST /api/v1/tickets/{number}/tags", "DELETE /api/v1/tickets/{number}/tags/{tag}",
                 // who may pull "next ticket" (agents: 200/404; customers, leads, admins: 403; nobody: 401) is
                 // checked in NextTicketApiTest: taking the oldest ticket here would disturb this table's fixtures
                 "POST /api/v1/tickets/next");
