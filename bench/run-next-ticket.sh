@@ -13,7 +13,9 @@
 # agent pulls again as soon as the answer is in (saturation). Each row ends with the load average (1 min)
 # read just before and just after the run: the machine may be shared.
 #   --java-opts "-XX:StartFlightRecording=..."   JVM options of the server (profiling)
-#   --server-args "--linia.routing.next-ticket-async-commit=false"   Spring arguments of the server
+#   --server-args "--linia.routing.next-ticket-async-commit=true"   Spring arguments of the server
+#   --jar path/to/linia.jar                       another build (to compare; default target/linia-*.jar,
+#                                                 built when missing: rebuild it after changing the code)
 set -euo pipefail
 
 TICKETS=100000
@@ -24,6 +26,7 @@ PORT=18081
 JAVA_OPTS=""
 CONFIGS="paced:200 paced:100 closed"
 SERVER_ARGS=""
+JAR=""
 DB=linia_bench_next
 PSQL_URL="postgresql://linia:linia@localhost:5432/$DB"
 while [[ $# -gt 0 ]]; do
@@ -36,7 +39,8 @@ while [[ $# -gt 0 ]]; do
     --configs) CONFIGS="$2"; shift 2 ;;
     --java-opts) JAVA_OPTS="$2"; shift 2 ;;
     --server-args) SERVER_ARGS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --jar) JAR="$2"; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 64 ;;
   esac
 done
@@ -58,7 +62,7 @@ cleanup() {
 trap 'cleanup; rm -rf "$WORK"' EXIT
 psql_() { psql "$PSQL_URL" -v ON_ERROR_STOP=1 -qAt "$@"; }
 
-JAR="$(ls "$ROOT"/target/linia-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -1 || true)"
+[[ -n "$JAR" ]] || JAR="$(ls "$ROOT"/target/linia-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -1 || true)"
 if [[ -z "$JAR" ]]; then
   log "building the jar (./mvnw -q -B -DskipTests package)"
   (cd "$ROOT" && ./mvnw -q -B -DskipTests package)

@@ -84,26 +84,43 @@ public class TicketAssignment {
      * nothing waits). Concurrent callers, on one node or several, never get the same ticket. Answers in
      * short ({@link NextTicket}); the whole ticket is {@link TicketService#get}.
      *
-     * <p>On PostgreSQL the statements are: the queues' rules, one statement locking every queue head and
-     * loading the oldest, the history insert and the ticket update, the commit. With
-     * {@code linia.routing.next-ticket-async-commit} the commit does not wait for the disk (see the
-     * constructor).
+     * <p>On PostgreSQL three statements: the rules of the agent's groups, the take (locking every queue
+     * head, taking the oldest, recording it), the commit — which with
+     * {@code linia.routing.next-ticket-async-commit} does not wait for the disk (see the constructor). On
+     * H2 the heads are locked one by one and the ticket is taken through the aggregate.
      */
     @Transactional
     public NextTicket next(Actor agent) {
         List<QueueLocks.Queue> queues = queuesOf(agent).stream()
                 .map(q -> new QueueLocks.Queue(q.firstLine() ? Line.FIRST : Line.SECOND, q.groupId()))
                 .toList();
-        Ticket ticket = locks.lockOldestUnassigned(queues)
-                .orElseThrow(() -> DomainException.notFound("assignment.nothingWaiting"));
+        Instant now = clock.instant();
+        NextTicket taken = locks.postgres() ? takeInOneStatement(agent, queues, now) : takeThroughTheAggregate(agent, queues, now);
+        meters.counter("linia.tickets.actions", "action", "NEXT", "line", taken.line().name()).increment();
+        return taken;
+    }
+
+    private NextTicket takeInOneStatement(Actor agent, List<QueueLocks.Queue> queues, Instant now) {
         if (asyncCommit) {
             locks.commitWithoutWaitingForDisk();
         }
-        Instant now = clock.instant();
+        QueueLocks.Taken t = locks.takeOldestUnassigned(queues, agent, now)
+                .orElseThrow(() -> DomainException.notFound("assignment.nothingWaiting"));
+        if (t.before() != TicketState.OPEN) {
+            events.publishEvent(new TicketStateChanged(t.id(), t.before(), TicketState.OPEN, t.line(), TicketAction.TAKE, now));
+        }
+        String number = TicketNumber.format(t.id());
+        return new NextTicket(t.id(), number, t.version(), t.subject(), t.customerName(), t.customerEmail(), t.line(),
+                t.groupId(), TicketState.OPEN, t.priority(), agent.id(), agent.name(), t.queuedAt(), t.slaDueAt(),
+                t.slaState(), NextTicket.linkTo(number));
+    }
+
+    private NextTicket takeThroughTheAggregate(Actor agent, List<QueueLocks.Queue> queues, Instant now) {
+        Ticket ticket = locks.lockOldestUnassigned(queues)
+                .orElseThrow(() -> DomainException.notFound("assignment.nothingWaiting"));
         TicketState before = ticket.state();
         ticket.take(agent, now);
         tickets.flush();
-        meters.counter("linia.tickets.actions", "action", "NEXT", "line", ticket.line().name()).increment();
         if (before != ticket.state()) {
             events.publishEvent(new TicketStateChanged(ticket.id(), before, ticket.state(), ticket.line(), TicketAction.TAKE, now));
         }
@@ -125,18 +142,14 @@ public class TicketAssignment {
         }
         if (agent.has(Role.AGENT_L2)) {
             Set<Long> certified = null;
-            for (Long groupId : agent.groupIds().stream().sorted().toList()) {
-                Optional<QueueAssignment> rule = rules.group(groupId);
-                if (rule.isEmpty()) {
-                    continue;
-                }
-                if (rule.get().certificationRequired()) {
+            for (QueueAssignment rule : rules.groups(agent.groupIds())) {
+                if (rule.certificationRequired()) {
                     certified = certified == null ? shifts.certifiedGroups(agent.id()) : certified;
-                    if (!certified.contains(groupId)) {
+                    if (!certified.contains(rule.groupId())) {
                         continue;
                     }
                 }
-                queues.add(rule.get());
+                queues.add(rule);
             }
         }
         return queues;

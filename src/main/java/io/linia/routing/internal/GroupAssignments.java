@@ -4,6 +4,8 @@ import io.linia.routing.AssignmentMode;
 import io.linia.routing.AssignmentRules;
 import io.linia.routing.QueueAssignment;
 import io.linia.shared.DomainException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -31,6 +33,11 @@ class GroupAssignments implements AssignmentRules {
     @Override
     public Optional<QueueAssignment> group(long groupId) {
         return groups.findById(groupId).map(GroupAssignments::rule);
+    }
+
+    @Override
+    public List<QueueAssignment> groups(Collection<Long> groupIds) {
+        return groupIds.isEmpty() ? List.of() : groups.rules(groupIds);
     }
 
     @Override

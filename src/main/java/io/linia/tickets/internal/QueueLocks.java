@@ -1,14 +1,21 @@
 package io.linia.tickets.internal;
 
+import io.linia.accounts.Actor;
 import io.linia.tickets.Line;
+import io.linia.tickets.Priority;
+import io.linia.tickets.SlaState;
 import io.linia.tickets.TicketState;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.generator.Generator;
+import org.hibernate.id.IdentifierGenerator;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,11 +30,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>"Next ticket" locks the oldest unassigned ticket of each of the agent's queues and states. On
  * PostgreSQL with {@code FOR UPDATE SKIP LOCKED}: concurrent callers pass over each other's rows, so none
- * waits and no ticket goes to two agents; all heads are locked and the oldest loaded in one statement
- * (each round trip to the database is a wake-up of its process, which costs most on a busy machine). H2
- * 2.3 accepts {@code SKIP LOCKED} but applies {@code LIMIT} first (a second caller then finds nothing
- * while tickets wait), so on H2 (one node) each head is locked by its own query with a plain
- * {@code FOR UPDATE}: a second caller waits for the first to commit and then reads the next row.
+ * waits and no ticket goes to two agents; locking the heads, taking the oldest and recording it in the
+ * history is one statement (bench/README.md: each round trip and each entity in the session cost more
+ * than the statements' own work). H2 2.3 accepts {@code SKIP LOCKED} but applies {@code LIMIT} first (a
+ * second caller then finds nothing while tickets wait), so on H2 (one node) each head is locked by its
+ * own query with a plain {@code FOR UPDATE} — a second caller waits for the first to commit and then
+ * reads the next row — and the ticket is taken through the aggregate.
  */
 @Component
 public class QueueLocks {
@@ -65,30 +73,38 @@ public class QueueLocks {
         return postgres;
     }
 
-    /**
-     * Locks the head (oldest unassigned ticket) of each queue in each waiting state and loads the oldest of
-     * them (by the time it entered the queue, then id) as a managed entity; empty when nothing waits.
-     */
-    public Optional<Ticket> lockOldestUnassigned(List<Queue> queues) {
-        if (queues.isEmpty()) {
-            return Optional.empty();
-        }
-        return postgres ? lockOldestInOneStatement(queues) : lockOldestHeadByHead(queues);
+    /** A ticket taken by {@link #takeOldestUnassigned}: its row as the take left it, and the state it was in before. */
+    public record Taken(long id, TicketState before, String subject, String customerName, String customerEmail, Line line,
+                        Long groupId, Priority priority, Instant queuedAt, Instant slaDueAt, SlaState slaState, long version) {
     }
 
     /**
-     * PostgreSQL: one CTE per head (locking clauses are not allowed beside UNION). The heads' own rows are
-     * returned, not a re-read of the table: a row changed and committed since the statement began is
-     * locked and returned in its newest version, so the entity's version is the one the update will meet.
+     * PostgreSQL: locks the head (oldest unassigned ticket) of each queue in each waiting state, and gives
+     * the oldest of them (by the time it entered the queue, then id) to {@code agent}, in one statement:
+     * what {@link Ticket#take} does — assignee, a new ticket becomes open, {@code updated_at}, the version,
+     * a TAKE entry in the history — without loading the ticket into the session. The caller has already
+     * checked what {@link Ticket#take} checks: the queues are the agent's own (so the agent may act on them)
+     * and only unassigned new or open tickets are taken. Empty when nothing waits.
+     *
+     * <p>One CTE per head (locking clauses are not allowed beside UNION). A head changed and committed
+     * since the statement began is locked and updated in its newest version. The history entry's id comes
+     * from Hibernate's own generator (its pooled block, in memory): the history is ordered by id, so a
+     * fresh {@code nextval} — above the block — would sort this TAKE after the entries written next.
      */
-    private Optional<Ticket> lockOldestInOneStatement(List<Queue> queues) {
+    public Optional<Taken> takeOldestUnassigned(List<Queue> queues, Actor agent, Instant now) {
+        if (!postgres) {
+            throw new IllegalStateException("one-statement take is written for PostgreSQL");
+        }
+        if (queues.isEmpty()) {
+            return Optional.empty();
+        }
         StringBuilder sql = new StringBuilder("with ");
         List<Object> args = new ArrayList<>();
         int n = 0;
         for (Queue queue : queues) {
             for (TicketState state : WAITING) {
-                sql.append(n == 0 ? "" : ", ").append("h").append(n++).append(" as (")
-                        .append(headQuery("*", queue.groupId())).append(')');
+                sql.append("h").append(n++).append(" as (")
+                        .append(headQuery("id, state, queued_at, assignee_name", queue.groupId())).append("), ");
                 args.add(queue.line().name());
                 args.add(state.name());
                 if (queue.groupId() != null) {
@@ -96,21 +112,53 @@ public class QueueLocks {
                 }
             }
         }
+        sql.append("head as (");
         for (int i = 0; i < n; i++) {
-            sql.append(i == 0 ? " " : " union all ").append("select * from h").append(i);
+            sql.append(i == 0 ? "" : " union all ").append("select * from h").append(i);
         }
-        sql.append(" order by queued_at, id limit 1");
-        Query query = entities.createNativeQuery(sql.toString(), Ticket.class);
-        for (int i = 0; i < args.size(); i++) {
-            query.setParameter(i + 1, args.get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<Ticket> rows = query.getResultList();
+        sql.append(" order by queued_at, id limit 1), ");
+        sql.append("""
+                taken as (update ticket t set assignee_id = ?, assignee_name = ?, state = 'OPEN', updated_at = ?,
+                                              version = t.version + 1
+                          from head where t.id = head.id
+                          returning t.id, head.state as before, head.assignee_name as previous, t.subject,
+                                    t.customer_name, t.customer_email, t.line, t.group_id, t.priority, t.queued_at,
+                                    t.sla_due_at, t.sla_state, t.version),
+                recorded as (insert into ticket_history (id, ticket_id, at, actor_id, actor_name, action, from_state,
+                                                         to_state, from_line, to_line, from_group_id, to_group_id, detail)
+                             select ?, id, ?, ?, ?, 'TAKE', before, 'OPEN', line, line,
+                                    group_id, group_id, case when previous is null then ? else previous || ' → ' || ? end
+                             from taken)
+                select id, before, subject, customer_name, customer_email, line, group_id, priority, queued_at,
+                       sla_due_at, sla_state, version
+                from taken""");
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        args.addAll(List.of(agent.id(), agent.name(), at, nextHistoryId(), at, agent.id(), agent.name(), agent.name(),
+                agent.name()));
+        List<Taken> rows = jdbc.query(sql.toString(), (rs, i) -> new Taken(rs.getLong("id"),
+                TicketState.valueOf(rs.getString("before")), rs.getString("subject"), rs.getString("customer_name"),
+                rs.getString("customer_email"), Line.valueOf(rs.getString("line")),
+                rs.getObject("group_id", Long.class), Priority.valueOf(rs.getString("priority")),
+                rs.getObject("queued_at", OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(rs.getObject("sla_due_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null),
+                rs.getString("sla_state") == null ? SlaState.NONE : SlaState.valueOf(rs.getString("sla_state")),
+                rs.getLong("version")), args.toArray());
         return rows.stream().findFirst();
     }
 
-    /** H2: the heads one by one in a fixed order (queues as given, NEW before OPEN), so waiting callers form no cycle. */
-    private Optional<Ticket> lockOldestHeadByHead(List<Queue> queues) {
+    private long nextHistoryId() {
+        SharedSessionContractImplementor session = entities.unwrap(SharedSessionContractImplementor.class);
+        Generator generator = session.getFactory().getMappingMetamodel()
+                .getEntityDescriptor(TicketHistoryEntry.class).getGenerator();
+        return ((Number) ((IdentifierGenerator) generator).generate(session, null)).longValue();
+    }
+
+    /**
+     * H2: locks the head of each queue in each waiting state one by one, in a fixed order (queues as given,
+     * NEW before OPEN) so that waiting callers form no cycle, and loads the oldest of them (by the time it
+     * entered the queue, then id) into the session; empty when nothing waits.
+     */
+    public Optional<Ticket> lockOldestUnassigned(List<Queue> queues) {
         Head oldest = null;
         for (Queue queue : queues) {
             for (TicketState state : WAITING) {
