@@ -101,10 +101,7 @@ public class TicketAssignment {
     }
 
     private NextTicket takeInOneStatement(Actor agent, List<QueueLocks.Queue> queues, Instant now) {
-        if (asyncCommit) {
-            locks.commitWithoutWaitingForDisk();
-        }
-        QueueLocks.Taken t = locks.takeOldestUnassigned(queues, agent, now)
+        QueueLocks.Taken t = locks.takeOldestUnassigned(queues, agent, now, !asyncCommit)
                 .orElseThrow(() -> DomainException.notFound("assignment.nothingWaiting"));
         if (t.before() != TicketState.OPEN) {
             events.publishEvent(new TicketStateChanged(t.id(), t.before(), TicketState.OPEN, t.line(), TicketAction.TAKE, now));

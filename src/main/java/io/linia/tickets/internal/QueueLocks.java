@@ -90,8 +90,12 @@ public class QueueLocks {
      * since the statement began is locked and updated in its newest version. The history entry's id comes
      * from Hibernate's own generator (its pooled block, in memory): the history is ordered by id, so a
      * fresh {@code nextval} — above the block — would sort this TAKE after the entries written next.
+     *
+     * <p>{@code waitForDisk} false: the transaction's commit returns without waiting for its WAL to reach
+     * the disk ({@code synchronous_commit} off until the transaction ends, set by the same statement so
+     * that it costs no round trip; other transactions are not touched).
      */
-    public Optional<Taken> takeOldestUnassigned(List<Queue> queues, Actor agent, Instant now) {
+    public Optional<Taken> takeOldestUnassigned(List<Queue> queues, Actor agent, Instant now, boolean waitForDisk) {
         if (!postgres) {
             throw new IllegalStateException("one-statement take is written for PostgreSQL");
         }
@@ -99,6 +103,9 @@ public class QueueLocks {
             return Optional.empty();
         }
         StringBuilder sql = new StringBuilder("with ");
+        if (!waitForDisk) {
+            sql.append("quick as (select set_config('synchronous_commit', 'off', true) as setting), ");
+        }
         List<Object> args = new ArrayList<>();
         int n = 0;
         for (Queue queue : queues) {
@@ -132,6 +139,9 @@ public class QueueLocks {
                 select id, before, subject, customer_name, customer_email, line, group_id, priority, queued_at,
                        sla_due_at, sla_state, version
                 from taken""");
+        if (!waitForDisk) {
+            sql.append(", quick"); // referenced, so evaluated: once, as it has one row
+        }
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         args.addAll(List.of(agent.id(), agent.name(), at, nextHistoryId(), at, agent.id(), agent.name(), agent.name(),
                 agent.name()));
@@ -189,16 +199,6 @@ public class QueueLocks {
                 : new Object[] {line.name(), state.name(), groupId};
         List<Head> rows = jdbc.query(sql, (rs, i) -> new Head(rs.getLong(1), rs.getTimestamp(2).toInstant()), args);
         return rows.stream().findFirst();
-    }
-
-    /**
-     * PostgreSQL: this transaction's commit returns without waiting for its WAL to reach the disk
-     * ({@code synchronous_commit} off until the transaction ends; other transactions are not touched).
-     */
-    public void commitWithoutWaitingForDisk() {
-        if (postgres) {
-            jdbc.execute("set local synchronous_commit to off");
-        }
     }
 
     /**

@@ -14,6 +14,7 @@ import io.linia.routing.RoutingDirectory;
 import io.linia.shared.DomainException;
 import io.linia.support.StoreProfiles;
 import io.linia.support.StoreTest;
+import io.linia.tickets.Line;
 import io.linia.tickets.NextTicket;
 import io.linia.tickets.TicketAction;
 import io.linia.tickets.TicketAssignment;
@@ -22,6 +23,7 @@ import io.linia.tickets.TicketNumber;
 import io.linia.tickets.TicketService;
 import io.linia.tickets.TicketState;
 import io.linia.tickets.TicketView;
+import io.linia.tickets.internal.QueueLocks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,10 +34,13 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Next ticket, automatic assignment and the end of a shift, on H2 and on PostgreSQL. */
 @StoreTest
@@ -50,6 +55,8 @@ class TicketAssignmentTest {
     @Autowired UserAdministration users;
     @Autowired UserDirectory directory;
     @Autowired JdbcTemplate jdbc;
+    @Autowired QueueLocks locks;
+    @Autowired PlatformTransactionManager transactions;
 
     AssignmentFixtures fx;
     Actor customer;
@@ -153,6 +160,34 @@ class TicketAssignmentTest {
         assertThat(take.toState()).isEqualTo(TicketState.OPEN);
         assertThatThrownBy(() -> assignment.next(agent)).isInstanceOf(DomainException.class)
                 .hasFieldOrPropertyWithValue("kind", DomainException.Kind.NOT_FOUND);
+    }
+
+    @Test
+    void withoutWaitingForTheDiskOnlyTheTakingTransactionCommitsAsynchronously() {
+        Assumptions.assumeTrue(StoreProfiles.postgres(), "synchronous_commit is PostgreSQL's");
+        long group = fx.group(AssignmentMode.MANUAL, false);
+        Actor agent = fx.agent(group, false);
+        long waiting = fx.waiting(group, customer, TicketState.NEW, Instant.now().minusSeconds(60));
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+
+        String during = tx.execute(s -> {
+            QueueLocks.Taken taken = locks.takeOldestUnassigned(List.of(new QueueLocks.Queue(Line.SECOND, group)),
+                    agent, Instant.now(), false).orElseThrow();
+            assertThat(taken.id()).isEqualTo(waiting);
+            assertThat(taken.before()).isEqualTo(TicketState.NEW);
+            return jdbc.queryForObject("show synchronous_commit", String.class);
+        });
+
+        String after = tx.execute(s -> jdbc.queryForObject("show synchronous_commit", String.class));
+        assertThat(during).isEqualTo("off");
+        assertThat(after).as("other transactions wait for the disk").isEqualTo("on");
+        TicketView taken = fx.get(TicketNumber.format(waiting));
+        assertThat(taken.assigneeId()).isEqualTo(agent.id());
+        assertThat(taken.state()).isEqualTo(TicketState.OPEN);
+        assertThat(taken.history()).singleElement().satisfies(h -> {
+            assertThat(h.action()).isEqualTo(TicketAction.TAKE);
+            assertThat(h.detail()).isEqualTo(agent.name());
+        });
     }
 
     @Test
