@@ -10,7 +10,12 @@
 # configuration runs bench/NextTicketDriver.java against a fresh copy of that queue; the database is
 # checked afterwards (no ticket assigned twice: every ticket has one assignee, history has one TAKE per
 # ticket taken). Configurations: "paced:N" — every agent pulls every N ms (open loop); "closed" — every
-# agent pulls again as soon as the answer is in (saturation).
+# agent pulls again as soon as the answer is in (saturation). Each row ends with the load average (1 min)
+# read just before and just after the run: the machine may be shared.
+#   --java-opts "-XX:StartFlightRecording=..."   JVM options of the server (profiling)
+#   --server-args "--linia.routing.next-ticket-async-commit=true"   Spring arguments of the server
+#   --jar path/to/linia.jar                       another build (to compare; default target/linia-*.jar,
+#                                                 built when missing: rebuild it after changing the code)
 set -euo pipefail
 
 TICKETS=100000
@@ -18,7 +23,10 @@ AGENTS=50
 MEASURE=30
 WARMUP=10
 PORT=18081
+JAVA_OPTS=""
 CONFIGS="paced:200 paced:100 closed"
+SERVER_ARGS=""
+JAR=""
 DB=linia_bench_next
 PSQL_URL="postgresql://linia:linia@localhost:5432/$DB"
 while [[ $# -gt 0 ]]; do
@@ -29,7 +37,10 @@ while [[ $# -gt 0 ]]; do
     --warmup) WARMUP="$2"; shift 2 ;;
     --port) PORT="$2"; shift 2 ;;
     --configs) CONFIGS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --java-opts) JAVA_OPTS="$2"; shift 2 ;;
+    --server-args) SERVER_ARGS="$2"; shift 2 ;;
+    --jar) JAR="$2"; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 64 ;;
   esac
 done
@@ -51,7 +62,7 @@ cleanup() {
 trap 'cleanup; rm -rf "$WORK"' EXIT
 psql_() { psql "$PSQL_URL" -v ON_ERROR_STOP=1 -qAt "$@"; }
 
-JAR="$(ls "$ROOT"/target/linia-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -1 || true)"
+[[ -n "$JAR" ]] || JAR="$(ls "$ROOT"/target/linia-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -1 || true)"
 if [[ -z "$JAR" ]]; then
   log "building the jar (./mvnw -q -B -DskipTests package)"
   (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
@@ -72,8 +83,9 @@ log "resetting database $DB"
 su postgres -c "dropdb --if-exists $DB && createdb -O linia $DB"
 
 log "starting Linia on port $PORT"
-(cd "$WORK" && exec java -jar "$JAR" --server.port="$PORT" \
-  --spring.datasource.url="jdbc:postgresql://localhost:5432/$DB?user=linia&password=linia" >"$OUT/server.log" 2>&1) &
+# shellcheck disable=SC2086 # options and arguments are lists of words
+(cd "$WORK" && exec java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" \
+  --spring.datasource.url="jdbc:postgresql://localhost:5432/$DB?user=linia&password=linia" $SERVER_ARGS >"$OUT/server.log" 2>&1) &
 SERVER_PID=$!
 started=$(date +%s)
 until curl -sf "$BASE/actuator/health/readiness" >/dev/null 2>&1; do
@@ -118,23 +130,26 @@ vacuum analyze ticket;
 SQL
 }
 
-printf '\n%-12s %8s %10s %8s %8s %8s %8s  %s\n' config requests "req/s" p50 p95 p99 max "statuses / twice" | tee "$OUT/summary.txt"
+load1() { cut -d' ' -f1 /proc/loadavg; }
+printf '\n%-12s %8s %10s %8s %8s %8s %8s  %s\n' config requests "req/s" p50 p95 p99 max "statuses / twice; load before/after" | tee "$OUT/summary.txt"
 for config in $CONFIGS; do
   log "seeding $TICKETS waiting tickets"
   seed_tickets
   pace=0; [[ "$config" == paced:* ]] && pace="${config#paced:}"
   log "run $config"
+  load_before=$(load1)
   java -cp "$WORK/driver" NextTicketDriver --url "$BASE" --tokens "$WORK/tokens.txt" --agents "$AGENTS" \
     --seconds "$MEASURE" --warmup "$WARMUP" --pace-ms "$pace" | tee "$OUT/driver-$config.txt"
   twice=$(psql_ -c "select count(*) from (select ticket_id from ticket_history where action = 'TAKE' and ticket_id >= 20000000
                     group by ticket_id having count(*) > 1) d")
+  load_after=$(load1)
   taken=$(psql_ -c "select count(*) from ticket where id >= 20000000 and assignee_id is not null")
   f="$OUT/driver-$config.txt"
-  printf '%-12s %8s %10s %8s %8s %8s %8s  %s; db: %s taken, %s taken twice\n' "$config" \
+  printf '%-12s %8s %10s %8s %8s %8s %8s  %s; db: %s taken, %s taken twice; load %s/%s\n' "$config" \
     "$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' "$f")" "$(sed -n 's/.*throughput=\([0-9]*\).*/\1/p' "$f")" \
     "$(sed -n 's/.*p50=\([0-9.]*\).*/\1/p' "$f")" "$(sed -n 's/.*p95=\([0-9.]*\).*/\1/p' "$f")" \
     "$(sed -n 's/.*p99=\([0-9.]*\).*/\1/p' "$f")" "$(sed -n 's/.*max=\([0-9.]*\).*/\1/p' "$f")" \
     "$(sed -n 's/answers by status (warm-up included): //p' "$f") $(sed -n 's/.*handed out twice: //p' "$f")" \
-    "$taken" "$twice" | tee -a "$OUT/summary.txt"
+    "$taken" "$twice" "$load_before" "$load_after" | tee -a "$OUT/summary.txt"
 done
 log "done; output in $OUT"

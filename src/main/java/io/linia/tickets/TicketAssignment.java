@@ -15,7 +15,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -42,29 +41,37 @@ public class TicketAssignment {
 
     /** Linia assigns as a team lead would (the aggregate allows ASSIGN to leads); history shows "Linia". */
     private static final Actor LINIA = new Actor(Actor.SYSTEM_ID, "Linia", Set.of(Role.TEAM_LEAD), Set.of());
-    private static final List<TicketState> QUEUED_STATES = List.of(TicketState.NEW, TicketState.OPEN);
 
     private final TicketRepository tickets;
     private final QueueLocks locks;
     private final AssignmentRules rules;
     private final AgentShifts shifts;
-    private final TicketService service;
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Set<TicketState> releasedAtShiftEnd;
+    private final boolean asyncCommit;
 
+    /**
+     * {@code asyncCommit} ({@code linia.routing.next-ticket-async-commit}, PostgreSQL only): the commit of
+     * a "next ticket" returns before its WAL reaches the disk ({@code SET LOCAL synchronous_commit TO off}
+     * for that one transaction). PostgreSQL writes it within 3 × {@code wal_writer_delay} (0.6 s by
+     * default), and at once when any later transaction commits durably. Only a database crash in that
+     * window forgets the assignment, whole: the ticket waits in its queue again, unassigned, with nothing
+     * else lost (a TAKE touches no customer data and sends nothing). Off by default.
+     */
     TicketAssignment(TicketRepository tickets, QueueLocks locks, AssignmentRules rules, AgentShifts shifts,
-                     TicketService service, ApplicationEventPublisher events, MeterRegistry meters, Clock clock,
-                     @Value("${linia.routing.release-waiting-on-shift-end:false}") boolean releaseWaiting) {
+                     ApplicationEventPublisher events, MeterRegistry meters, Clock clock,
+                     @Value("${linia.routing.release-waiting-on-shift-end:false}") boolean releaseWaiting,
+                     @Value("${linia.routing.next-ticket-async-commit:false}") boolean asyncCommit) {
         this.tickets = tickets;
         this.locks = locks;
         this.rules = rules;
         this.shifts = shifts;
-        this.service = service;
         this.events = events;
         this.meters = meters;
         this.clock = clock;
+        this.asyncCommit = asyncCommit && locks.postgres();
         this.releasedAtShiftEnd = releaseWaiting
                 ? EnumSet.of(TicketState.NEW, TicketState.OPEN, TicketState.WAITING_FOR_CUSTOMER)
                 : EnumSet.of(TicketState.NEW, TicketState.OPEN);
@@ -73,33 +80,52 @@ public class TicketAssignment {
     // ------------------------------------------------------------------ next ticket
 
     /**
-     * Gives the agent the oldest unassigned ticket of the queues they work, assigned to them (404
-     * when nothing waits). Concurrent callers, on one node or several, never get the same ticket.
+     * Gives the agent the oldest unassigned ticket of the queues they work, assigned to them (404 when
+     * nothing waits). Concurrent callers, on one node or several, never get the same ticket. Answers in
+     * short ({@link NextTicket}); the whole ticket is {@link TicketService#get}.
+     *
+     * <p>On PostgreSQL three statements: the rules of the agent's groups, the take (locking every queue
+     * head, taking the oldest, recording it), the commit — which with
+     * {@code linia.routing.next-ticket-async-commit} does not wait for the disk (see the constructor). On
+     * H2 the heads are locked one by one and the ticket is taken through the aggregate.
      */
     @Transactional
-    public TicketView next(Actor agent) {
-        List<QueueAssignment> queues = queuesOf(agent);
-        List<QueueLocks.Head> heads = new ArrayList<>();
-        // fixed order (first line, then groups by id; NEW before OPEN): on H2, where the lock waits, no cycle
-        for (QueueAssignment queue : queues) {
-            Line line = queue.firstLine() ? Line.FIRST : Line.SECOND;
-            for (TicketState state : QUEUED_STATES) {
-                locks.lockOldestUnassigned(line, queue.groupId(), state).ifPresent(heads::add);
-            }
-        }
-        QueueLocks.Head oldest = heads.stream()
-                .min(Comparator.comparing(QueueLocks.Head::queuedAt).thenComparingLong(QueueLocks.Head::ticketId))
-                .orElseThrow(() -> DomainException.notFound("assignment.nothingWaiting"));
-        Ticket ticket = tickets.findById(oldest.ticketId()).orElseThrow();
+    public NextTicket next(Actor agent) {
+        List<QueueLocks.Queue> queues = queuesOf(agent).stream()
+                .map(q -> new QueueLocks.Queue(q.firstLine() ? Line.FIRST : Line.SECOND, q.groupId()))
+                .toList();
         Instant now = clock.instant();
+        NextTicket taken = locks.postgres() ? takeInOneStatement(agent, queues, now) : takeThroughTheAggregate(agent, queues, now);
+        meters.counter("linia.tickets.actions", "action", "NEXT", "line", taken.line().name()).increment();
+        return taken;
+    }
+
+    private NextTicket takeInOneStatement(Actor agent, List<QueueLocks.Queue> queues, Instant now) {
+        QueueLocks.Taken t = locks.takeOldestUnassigned(queues, agent, now, !asyncCommit)
+                .orElseThrow(() -> DomainException.notFound("assignment.nothingWaiting"));
+        if (t.before() != TicketState.OPEN) {
+            events.publishEvent(new TicketStateChanged(t.id(), t.before(), TicketState.OPEN, t.line(), TicketAction.TAKE, now));
+        }
+        String number = TicketNumber.format(t.id());
+        return new NextTicket(t.id(), number, t.version(), t.subject(), t.customerName(), t.customerEmail(), t.line(),
+                t.groupId(), TicketState.OPEN, t.priority(), agent.id(), agent.name(), t.queuedAt(), t.slaDueAt(),
+                t.slaState(), NextTicket.linkTo(number));
+    }
+
+    private NextTicket takeThroughTheAggregate(Actor agent, List<QueueLocks.Queue> queues, Instant now) {
+        Ticket ticket = locks.lockOldestUnassigned(queues)
+                .orElseThrow(() -> DomainException.notFound("assignment.nothingWaiting"));
         TicketState before = ticket.state();
         ticket.take(agent, now);
         tickets.flush();
-        meters.counter("linia.tickets.actions", "action", "NEXT", "line", ticket.line().name()).increment();
         if (before != ticket.state()) {
             events.publishEvent(new TicketStateChanged(ticket.id(), before, ticket.state(), ticket.line(), TicketAction.TAKE, now));
         }
-        return service.get(agent, TicketNumber.format(ticket.id()));
+        String number = TicketNumber.format(ticket.id());
+        return new NextTicket(ticket.id(), number, ticket.version(), ticket.subject(), ticket.customerName(),
+                ticket.customerEmail(), ticket.line(), ticket.groupId(), ticket.state(), ticket.priority(),
+                ticket.assigneeId(), ticket.assigneeName(), ticket.queuedAt(), ticket.slaDueAt(), ticket.slaState(),
+                NextTicket.linkTo(number));
     }
 
     /** The queues the agent works: the first line for first-line agents, their groups (certified where required) for second line. */
@@ -113,18 +139,14 @@ public class TicketAssignment {
         }
         if (agent.has(Role.AGENT_L2)) {
             Set<Long> certified = null;
-            for (Long groupId : agent.groupIds().stream().sorted().toList()) {
-                Optional<QueueAssignment> rule = rules.group(groupId);
-                if (rule.isEmpty()) {
-                    continue;
-                }
-                if (rule.get().certificationRequired()) {
+            for (QueueAssignment rule : rules.groups(agent.groupIds())) {
+                if (rule.certificationRequired()) {
                     certified = certified == null ? shifts.certifiedGroups(agent.id()) : certified;
-                    if (!certified.contains(groupId)) {
+                    if (!certified.contains(rule.groupId())) {
                         continue;
                     }
                 }
-                queues.add(rule.get());
+                queues.add(rule);
             }
         }
         return queues;

@@ -2,8 +2,8 @@ package io.linia.tickets.web;
 
 import io.linia.accounts.Actor;
 import io.linia.shared.DomainException;
+import io.linia.tickets.NextTicket;
 import io.linia.tickets.TicketAssignment;
-import io.linia.tickets.TicketView;
 import io.linia.web.Refusals;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +25,7 @@ class NextTicketController {
     @PostMapping("/agent/next")
     String next(Actor actor, @RequestHeader(value = "Referer", required = false) String referer, RedirectAttributes redirect) {
         try {
-            TicketView ticket = assignment.next(actor);
+            NextTicket ticket = assignment.next(actor);
             return "redirect:/agent/tickets/" + ticket.number();
         } catch (DomainException e) {
             if (e.kind() != DomainException.Kind.NOT_FOUND) {

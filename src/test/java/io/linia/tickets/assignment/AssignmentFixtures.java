@@ -14,6 +14,7 @@ import io.linia.routing.RoutingDirectory;
 import io.linia.tickets.Channel;
 import io.linia.tickets.TicketCommands;
 import io.linia.tickets.TicketService;
+import io.linia.tickets.TicketState;
 import io.linia.tickets.TicketView;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -92,6 +93,26 @@ final class AssignmentFixtures {
 
     TicketView get(String number) {
         return tickets.get(demo("lead"), number);
+    }
+
+    /** A second-line agent who works all the given groups. */
+    Actor agentOf(Set<Long> groupIds) {
+        String login = unique("agent-");
+        return users.createUser(new UserCommand(login, login + "@example.org", "Agent " + login, PASSWORD,
+                Set.of(Role.AGENT_L2), groupIds, "en", true)).toActor();
+    }
+
+    /** One unassigned ticket in the group's queue in {@code state} (NEW or OPEN), queued at {@code queuedAt}; its id. */
+    long waiting(long groupId, Actor customer, TicketState state, Instant queuedAt) {
+        long id = jdbc.queryForObject("select coalesce(max(id), 0) from ticket", Long.class) + 1_000_000L;
+        Timestamp queued = Timestamp.from(queuedAt);
+        jdbc.update("""
+                insert into ticket (id, subject, customer_id, customer_email, customer_name, channel, group_id, line,
+                                    state, priority, reopen_count, created_at, updated_at, queued_at, version)
+                values (?, ?, ?, ?, ?, 'WEB', ?, 'SECOND', ?, 'NORMAL', 0, ?, ?, ?, 0)""",
+                id, "Waiting " + state, customer.id(), customer.name() + "@example.org", customer.name(), groupId,
+                state.name(), queued, queued, queued);
+        return id;
     }
 
     /**

@@ -46,7 +46,7 @@ class NextTicketApiTest {
     }
 
     @Test
-    void nextTicketAssignsAndReturnsTheTicketThenSaysNothingWaits() {
+    void nextTicketAssignsAndAnswersInShortWithALinkToTheWholeTicketThenSaysNothingWaits() {
         long group = fx.group(AssignmentMode.MANUAL, false);
         Actor agent = fx.agent(group, false);
         String number = fx.escalated(fx.customer(), group);
@@ -56,6 +56,17 @@ class NextTicketApiTest {
         assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
         assertThat(taken.json().path("number").asText()).isEqualTo(number);
         assertThat(taken.json().path("assigneeId").asLong()).isEqualTo(agent.id());
+        assertThat(taken.json().path("state").asText()).isEqualTo("OPEN");
+        assertThat(taken.json().path("groupId").asLong()).isEqualTo(group);
+        assertThat(taken.json().path("subject").asText()).startsWith("Не приходят письма");
+        assertThat(taken.json().has("messages")).as("no messages in the short answer").isFalse();
+        String link = taken.json().path("link").asText();
+        assertThat(link).isEqualTo("/api/v1/tickets/" + number);
+        ApiResponse whole = api.as(login).get(link);
+        assertThat(whole.status()).as(whole.toString()).isEqualTo(200);
+        assertThat(whole.json().path("version").asLong()).isEqualTo(taken.json().path("version").asLong());
+        assertThat(whole.json().path("messages").size()).isEqualTo(1);
+        assertThat(whole.json().path("assigneeId").asLong()).isEqualTo(agent.id());
 
         ApiResponse none = api.as(login).post("/api/v1/tickets/next", Map.of());
         assertThat(none.status()).as(none.toString()).isEqualTo(404);

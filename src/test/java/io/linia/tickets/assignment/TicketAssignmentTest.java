@@ -14,12 +14,17 @@ import io.linia.routing.RoutingDirectory;
 import io.linia.shared.DomainException;
 import io.linia.support.StoreProfiles;
 import io.linia.support.StoreTest;
+import io.linia.tickets.Line;
+import io.linia.tickets.NextTicket;
 import io.linia.tickets.TicketAction;
 import io.linia.tickets.TicketAssignment;
 import io.linia.tickets.TicketCommands;
+import io.linia.tickets.TicketNumber;
 import io.linia.tickets.TicketService;
 import io.linia.tickets.TicketState;
 import io.linia.tickets.TicketView;
+import io.linia.tickets.internal.QueueLocks;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,10 +34,13 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Next ticket, automatic assignment and the end of a shift, on H2 and on PostgreSQL. */
 @StoreTest
@@ -47,6 +55,8 @@ class TicketAssignmentTest {
     @Autowired UserAdministration users;
     @Autowired UserDirectory directory;
     @Autowired JdbcTemplate jdbc;
+    @Autowired QueueLocks locks;
+    @Autowired PlatformTransactionManager transactions;
 
     AssignmentFixtures fx;
     Actor customer;
@@ -77,7 +87,7 @@ class TicketAssignmentTest {
                     start.await();
                     List<Long> got = new ArrayList<>();
                     for (int i = 0; i < callsEach; i++) {
-                        TicketView t = assignment.next(agent);
+                        NextTicket t = assignment.next(agent);
                         assertThat(t.assigneeId()).isEqualTo(agent.id());
                         got.add(t.id());
                     }
@@ -109,14 +119,75 @@ class TicketAssignmentTest {
         String first = fx.escalated(customer, group);
         String second = fx.escalated(customer, group);
 
-        TicketView got = assignment.next(agent);
+        NextTicket got = assignment.next(agent);
         assertThat(got.number()).isEqualTo(first);
         assertThat(got.assigneeId()).isEqualTo(agent.id());
         assertThat(got.state()).isEqualTo(TicketState.OPEN);
-        assertThat(got.history().get(got.history().size() - 1).action()).isEqualTo(TicketAction.TAKE);
+        TicketView whole = fx.get(first);
+        assertThat(got.version()).isEqualTo(whole.version());
+        assertThat(got.link()).isEqualTo("/api/v1/tickets/" + first);
+        assertThat(whole.assigneeId()).isEqualTo(agent.id());
+        assertThat(whole.history().get(whole.history().size() - 1).action()).isEqualTo(TicketAction.TAKE);
         assertThat(assignment.next(agent).number()).isEqualTo(second);
         assertThatThrownBy(() -> assignment.next(agent)).isInstanceOf(DomainException.class)
                 .hasFieldOrPropertyWithValue("kind", DomainException.Kind.NOT_FOUND);
+    }
+
+    @Test
+    void nextTicketTakesTheOldestAcrossAllTheAgentsGroupsAndBothWaitingStates() {
+        long a = fx.group(AssignmentMode.MANUAL, false);
+        long b = fx.group(AssignmentMode.MANUAL, false);
+        long elsewhere = fx.group(AssignmentMode.MANUAL, false);
+        Actor agent = fx.agentOf(Set.of(a, b));
+        Instant now = Instant.now();
+        long openInA = fx.waiting(a, customer, TicketState.OPEN, now.minusSeconds(3600));
+        long newInB = fx.waiting(b, customer, TicketState.NEW, now.minusSeconds(7200));
+        long newInA = fx.waiting(a, customer, TicketState.NEW, now.minusSeconds(10800));
+        long openInB = fx.waiting(b, customer, TicketState.OPEN, now.minusSeconds(1800));
+        fx.waiting(elsewhere, customer, TicketState.OPEN, now.minusSeconds(99999));
+
+        List<Long> taken = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            NextTicket t = assignment.next(agent);
+            assertThat(t.assigneeId()).isEqualTo(agent.id());
+            assertThat(t.state()).as("a new ticket is open once taken").isEqualTo(TicketState.OPEN);
+            taken.add(t.id());
+        }
+        assertThat(taken).containsExactly(newInA, newInB, openInA, openInB);
+        TicketView.HistoryView take = fx.get(TicketNumber.format(newInA)).history().get(0);
+        assertThat(take.action()).isEqualTo(TicketAction.TAKE);
+        assertThat(take.fromState()).isEqualTo(TicketState.NEW);
+        assertThat(take.toState()).isEqualTo(TicketState.OPEN);
+        assertThatThrownBy(() -> assignment.next(agent)).isInstanceOf(DomainException.class)
+                .hasFieldOrPropertyWithValue("kind", DomainException.Kind.NOT_FOUND);
+    }
+
+    @Test
+    void withoutWaitingForTheDiskOnlyTheTakingTransactionCommitsAsynchronously() {
+        Assumptions.assumeTrue(StoreProfiles.postgres(), "synchronous_commit is PostgreSQL's");
+        long group = fx.group(AssignmentMode.MANUAL, false);
+        Actor agent = fx.agent(group, false);
+        long waiting = fx.waiting(group, customer, TicketState.NEW, Instant.now().minusSeconds(60));
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+
+        String during = tx.execute(s -> {
+            QueueLocks.Taken taken = locks.takeOldestUnassigned(List.of(new QueueLocks.Queue(Line.SECOND, group)),
+                    agent, Instant.now(), false).orElseThrow();
+            assertThat(taken.id()).isEqualTo(waiting);
+            assertThat(taken.before()).isEqualTo(TicketState.NEW);
+            return jdbc.queryForObject("show synchronous_commit", String.class);
+        });
+
+        String after = tx.execute(s -> jdbc.queryForObject("show synchronous_commit", String.class));
+        assertThat(during).isEqualTo("off");
+        assertThat(after).as("other transactions wait for the disk").isEqualTo("on");
+        TicketView taken = fx.get(TicketNumber.format(waiting));
+        assertThat(taken.assigneeId()).isEqualTo(agent.id());
+        assertThat(taken.state()).isEqualTo(TicketState.OPEN);
+        assertThat(taken.history()).singleElement().satisfies(h -> {
+            assertThat(h.action()).isEqualTo(TicketAction.TAKE);
+            assertThat(h.detail()).isEqualTo(agent.name());
+        });
     }
 
     @Test
@@ -193,7 +264,7 @@ class TicketAssignmentTest {
         String open = fx.escalated(customer, group);
         String asked = fx.escalated(customer, group);
         assertThat(assignment.next(leaving).number()).isEqualTo(open);
-        TicketView waitingForCustomer = assignment.next(leaving);
+        NextTicket waitingForCustomer = assignment.next(leaving);
         tickets.askForInformation(leaving, asked, new TicketCommands.AskForInformation("Какой у вас логин?",
                 waitingForCustomer.version()));
 
