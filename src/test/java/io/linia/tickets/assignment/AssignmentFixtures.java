@@ -84,8 +84,8 @@ final class AssignmentFixtures {
 
     /** A ticket created by {@code customer} and escalated by a first-line agent to {@code groupId}: it enters that queue. */
     String escalated(Actor customer, long groupId) {
-        TicketView created = tickets.create(customer, new TicketCommands.NewTicket("Не приходят письма " + unique(""),
-                "Со вчерашнего дня не приходят письма.", null, null, null, null), Channel.WEB);
+        TicketView created = tickets.create(customer, new TicketCommands.NewTicket("Не открывается вложение " + unique(""),
+                "Со вчерашнего дня не открываются вложения.", null, null, null, null), Channel.WEB);
         long category = routing.categoryByCode("password-forgotten").orElseThrow().id();
         return tickets.escalate(demo("l1"), created.number(),
                 new TicketCommands.Escalate(category, groupId, null, created.version())).number();

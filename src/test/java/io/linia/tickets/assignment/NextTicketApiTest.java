@@ -58,7 +58,7 @@ class NextTicketApiTest {
         assertThat(taken.json().path("assigneeId").asLong()).isEqualTo(agent.id());
         assertThat(taken.json().path("state").asText()).isEqualTo("OPEN");
         assertThat(taken.json().path("groupId").asLong()).isEqualTo(group);
-        assertThat(taken.json().path("subject").asText()).startsWith("Не приходят письма");
+        assertThat(taken.json().path("subject").asText()).startsWith("Не открывается вложение");
         assertThat(taken.json().has("messages")).as("no messages in the short answer").isFalse();
         String link = taken.json().path("link").asText();
         assertThat(link).isEqualTo("/api/v1/tickets/" + number);
