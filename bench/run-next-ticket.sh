@@ -116,9 +116,13 @@ log "agents and tokens"
 psql_ -f "$WORK/agents.sql"
 
 seed_tickets() {
+  # calls still in flight when the driver stops may take a ticket (and write its history) a moment later
+  sleep 3
   psql_ <<SQL
+begin;
 delete from ticket_history where ticket_id >= 20000000;
 delete from ticket where id >= 20000000;
+commit;
 insert into ticket (id, subject, customer_id, customer_email, customer_name, channel, group_id, line, state, priority,
                     reopen_count, created_at, updated_at, queued_at, version)
 select 20000000 + s, 'Bench ' || s, c.id, c.email, c.display_name, 'WEB',
