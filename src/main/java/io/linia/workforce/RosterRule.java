@@ -18,7 +18,7 @@ public enum RosterRule {
     /** A seat of the need left empty: the shortfall of a shift; per seat. */
     REQUIRED_COVERAGE(Level.MEDIUM, 1),
     /** A shift the agent preferred and did not get; per shift. */
-    PREFERRED_SHIFT(Level.SOFT, 10),
+    PREFERRED_SHIFT(Level.SOFT, 30),
     /** Weekend and holiday shifts spread unevenly: the square of each agent's count, so that moving one from an agent with more to one with fewer pays. */
     WEEKEND_FAIRNESS(Level.SOFT, 2),
     /** Fewer shifts in a month than the contract's minimum (pro rata to the days of the month in the period); per shift missing. */

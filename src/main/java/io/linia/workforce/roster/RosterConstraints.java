@@ -4,19 +4,27 @@ import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.coun
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.countBi;
 import static ai.timefold.solver.core.api.score.stream.Joiners.equal;
 import static ai.timefold.solver.core.api.score.stream.Joiners.filtering;
-import static ai.timefold.solver.core.api.score.stream.Joiners.overlapping;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
+import ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream;
 import io.linia.workforce.RosterRule;
+import java.time.YearMonth;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The roster's rules, one method per {@link RosterRule}, each named by it and weighted by its
  * {@link RosterRule#weight()} at its {@link RosterRule#level()}.
  */
 public class RosterConstraints implements ConstraintProvider {
+
+    /** One instance, so that the streams that join seats by agent share their nodes. */
+    private static final Function<Seat, Agent> AGENT = Seat::getAgent;
+    private static final Function<Seat, YearMonth> MONTH = seat -> seat.getShift().month();
+    private static final BiFunction<Seat, AgentMonth, AgentMonth> AGENT_MONTH = (seat, month) -> month;
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -61,8 +69,8 @@ public class RosterConstraints implements ConstraintProvider {
     }
 
     Constraint overlappingShifts(ConstraintFactory factory) {
-        return factory.forEachUniquePair(Seat.class, equal(Seat::getAgent),
-                        overlapping(seat -> seat.getShift().start(), seat -> seat.getShift().end()))
+        return factory.forEachUniquePair(Seat.class, equal(AGENT))
+                .filter((a, b) -> a.getShift().overlaps(b.getShift()))
                 .penalize(weight(RosterRule.OVERLAPPING_SHIFTS))
                 .justifyWith((a, b, score) -> Justifications.ShiftPair.of(a.getAgent(), a.getShift(), b.getShift()))
                 .asConstraint(RosterRule.OVERLAPPING_SHIFTS.constraintName());
@@ -70,8 +78,8 @@ public class RosterConstraints implements ConstraintProvider {
 
     /** Two shifts whose times stretched by the rest overlap, while the shifts themselves do not, are too close. */
     Constraint minimumRest(ConstraintFactory factory) {
-        return factory.forEachUniquePair(Seat.class, equal(Seat::getAgent), overlapping(Seat::start, Seat::restUntil))
-                .filter((a, b) -> !a.getShift().overlaps(b.getShift()))
+        return factory.forEachUniquePair(Seat.class, equal(AGENT))
+                .filter((a, b) -> !a.getShift().overlaps(b.getShift()) && a.getShift().gapTo(b.getShift()) < a.getShift().rest())
                 .penalize(weight(RosterRule.MINIMUM_REST))
                 .justifyWith((a, b, score) -> Justifications.ShiftPair.of(a.getAgent(), a.getShift(), b.getShift()))
                 .asConstraint(RosterRule.MINIMUM_REST.constraintName());
@@ -113,10 +121,15 @@ public class RosterConstraints implements ConstraintProvider {
                 .asConstraint(RosterRule.WEEKEND_FAIRNESS.constraintName());
     }
 
-    Constraint minimumShifts(ConstraintFactory factory) {
+    /** Each agent's month with the count of their shifts in it (months without a shift are missing). */
+    private static BiConstraintStream<AgentMonth, Integer> shiftsPerAgentMonth(ConstraintFactory factory) {
         return factory.forEach(Seat.class)
-                .join(AgentMonth.class, equal(Seat::getAgent, AgentMonth::agent), equal(seat -> seat.getShift().month(), AgentMonth::month))
-                .groupBy((seat, month) -> month, countBi())
+                .join(AgentMonth.class, equal(AGENT, AgentMonth::agent), equal(MONTH, AgentMonth::month))
+                .groupBy(AGENT_MONTH, countBi());
+    }
+
+    Constraint minimumShifts(ConstraintFactory factory) {
+        return shiftsPerAgentMonth(factory)
                 .complement(AgentMonth.class, month -> 0)
                 .filter((month, shifts) -> shifts < month.minimum())
                 .penalize(weight(RosterRule.MINIMUM_SHIFTS), (month, shifts) -> month.minimum() - shifts)
@@ -126,9 +139,7 @@ public class RosterConstraints implements ConstraintProvider {
 
     /** Squared, so that two agents with one extra shift each cost less than one agent with two. */
     Constraint extraShifts(ConstraintFactory factory) {
-        return factory.forEach(Seat.class)
-                .join(AgentMonth.class, equal(Seat::getAgent, AgentMonth::agent), equal(seat -> seat.getShift().month(), AgentMonth::month))
-                .groupBy((seat, month) -> month, countBi())
+        return shiftsPerAgentMonth(factory)
                 .filter((month, shifts) -> shifts > month.minimum())
                 .penalize(weight(RosterRule.EXTRA_SHIFTS), (month, shifts) -> (shifts - month.minimum()) * (shifts - month.minimum()))
                 .justifyWith((month, shifts, score) -> new Justifications.AgentMonthShifts(month.agent().userId(), month.month(), shifts, month.minimum()))

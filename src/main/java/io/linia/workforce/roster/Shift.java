@@ -64,6 +64,11 @@ public final class Shift {
         return end;
     }
 
+    /** Seconds of rest needed after this shift. */
+    public long rest() {
+        return restUntil - end;
+    }
+
     /** Epoch second before which the agent's next shift may not start. */
     public long restUntil() {
         return restUntil;

@@ -56,15 +56,18 @@ public class TimefoldRosterSolving implements RosterSolving, AutoCloseable {
         if (parallelSolves < 1) {
             throw new IllegalArgumentException("parallelSolves: at least 1, not " + parallelSolves);
         }
-        SolverConfig config = new SolverConfig()
-                .withSolutionClass(RosterSolution.class)
-                .withEntityClasses(Seat.class)
-                .withConstraintProviderClass(RosterConstraints.class)
-                .withTerminationConfig(termination(defaults));
-        this.solverFactory = SolverFactory.create(config);
+        this.solverFactory = SolverFactory.create(solverConfig(defaults));
         this.solverManager = SolverManager.create(solverFactory,
                 new SolverManagerConfig().withParallelSolverCount(Integer.toString(parallelSolves)));
         this.solutionManager = SolutionManager.create(solverFactory);
+    }
+
+    static SolverConfig solverConfig(RosterSettings settings) {
+        return new SolverConfig()
+                .withSolutionClass(RosterSolution.class)
+                .withEntityClasses(Seat.class)
+                .withConstraintProviderClass(RosterConstraints.class)
+                .withTerminationConfig(termination(settings));
     }
 
     private static TerminationConfig termination(RosterSettings settings) {
