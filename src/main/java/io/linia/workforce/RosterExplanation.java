@@ -37,7 +37,7 @@ public record RosterExplanation(List<ShiftCoverage> shifts, List<AgentReport> ag
         WEEK_FULL,
         /** every seat of that shift they could take went to someone else (the need and the optional seats are full) */
         NO_FREE_SEAT,
-        /** they already reach the month's minimum; one more would be an extra shift, which costs more than the wish */
+        /** they already reach the month's minimum; one more would be an extra shift, paid on top (the solver weighs that against the wish) */
         WOULD_BE_EXTRA,
         /** no single rule stood in the way: the solver found it better to give the shift to someone else */
         TRADE_OFF,

@@ -21,7 +21,7 @@ public interface RosterSolving {
     /** Asks the solve to stop early; the best roster so far becomes its result. Nothing happens to a finished solve. */
     void stop(UUID jobId);
 
-    /** The best roster so far while the solve runs, the final one after it; empty roster before the first one is built. */
+    /** The best roster so far while the solve runs, the final one after it; before the first one, only the pinned shifts. */
     RosterResult result(UUID jobId);
 
     /** Waits for the solve to end and returns its roster. */

@@ -101,7 +101,7 @@ public final class RosterModel {
         }
         seats = renumbered;
 
-        for (RosterPin pin : problem.pins()) {
+        for (RosterPin pin : problem.pins().stream().distinct().toList()) {
             Shift shift = shiftByKey.get(new SlotKey(pin.date(), pin.templateId()));
             Agent agent = agentById.get(pin.userId());
             Seat free = seats.stream()

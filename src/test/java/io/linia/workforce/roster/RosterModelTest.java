@@ -71,6 +71,17 @@ class RosterModelTest {
     }
 
     @Test
+    void theSamePinGivenTwiceTakesOneSeat() {
+        RosterSolution s = RosterModel.of(problem(List.of(agent(1, Line.FIRST, 10, 0)),
+                List.of(new RosterNeed(MON, RosterDesk.MORNING, Line.FIRST, 10, 2)),
+                List.of(new RosterPin(1, MON, RosterDesk.MORNING), new RosterPin(1, MON, RosterDesk.MORNING)),
+                RosterSettings.defaults().withOptionalSeatsPerShift(0))).solution();
+
+        assertThat(s.getSeats()).filteredOn(Seat::isPinned).hasSize(1);
+        assertThat(s.getSeats()).hasSize(2);
+    }
+
+    @Test
     void theMonthlyMinimumIsProRataToTheDaysOfEachMonthInThePeriod() {
         LocalDate from = LocalDate.of(2026, 3, 16);
         LocalDate to = LocalDate.of(2026, 4, 12);
