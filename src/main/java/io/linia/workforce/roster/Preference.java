@@ -1,0 +1,5 @@
+package io.linia.workforce.roster;
+
+/** An agent's wish to work a shift (a problem fact). */
+public record Preference(Agent agent, Shift shift) {
+}
