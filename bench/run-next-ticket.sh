@@ -4,6 +4,9 @@
 #   bench/run-next-ticket.sh                          # default configurations, 30 s each after 10 s warm-up
 #   bench/run-next-ticket.sh --tickets 100000 --agents 50 --configs "paced:100 closed"
 #
+# The demo's "a day without activity" automation rule would find all 100,000 month-old open tickets
+# idle and work through them in the background, so the server runs with linia.automation.idle-rules=false.
+#
 # Steps: jar (built if missing), database linia_bench_next reset, Linia started with demo data, then
 # straight into PostgreSQL: --agents second-line agents (spread over the five demo groups) with one
 # API token each, and --tickets unassigned open tickets in those groups' queues (oldest first); each
@@ -85,7 +88,8 @@ su postgres -c "dropdb --if-exists $DB && createdb -O linia $DB"
 log "starting Linia on port $PORT"
 # shellcheck disable=SC2086 # options and arguments are lists of words
 (cd "$WORK" && exec java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" \
-  --spring.datasource.url="jdbc:postgresql://localhost:5432/$DB?user=linia&password=linia" $SERVER_ARGS >"$OUT/server.log" 2>&1) &
+  --spring.datasource.url="jdbc:postgresql://localhost:5432/$DB?user=linia&password=linia" \
+  --linia.automation.idle-rules=false $SERVER_ARGS >"$OUT/server.log" 2>&1) &
 SERVER_PID=$!
 started=$(date +%s)
 until curl -sf "$BASE/actuator/health/readiness" >/dev/null 2>&1; do
