@@ -94,6 +94,10 @@ public final class ApiClient {
         return send("PUT", path, toJson(body).getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
+    public ApiResponse delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
     /** POST exactly these bytes with this content type (for malformed input). */
     public ApiResponse postRaw(String path, byte[] body, String contentType) {
         return send("POST", path, body, contentType);

@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TemplatesController {
 
     /** The form as typed ({@code active} is a checkbox: absent means off). */
-    record TemplateForm(String code, String nameRu, String nameEn, String dayKind, String start, String end, boolean active,
+    record TemplateForm(String code, String nameRu, String nameEn, String dayKind, String start, String end, Boolean active,
                         Long version) {
     }
 
@@ -79,7 +79,7 @@ class TemplatesController {
         LocalTime start = time(form.start(), "start", errors);
         LocalTime end = time(form.end(), "end", errors);
         ShiftTemplateCommand command = new ShiftTemplateCommand(form.code(), form.nameRu(), form.nameEn(), kind, start, end,
-                form.active(), form.version());
+                Boolean.TRUE.equals(form.active()), form.version());
         templates.problems(command, id).forEach((field, problem) -> errors.putIfAbsent(field, refusals.explain(problem)));
         if (errors.isEmpty()) {
             try {
