@@ -88,10 +88,11 @@ public class AvailabilitySheets {
                 if (command.version() != null && command.version() != current) {
                     throw stale(sheet);
                 }
+                java.time.Instant now = clock.instant();
                 if (sheet == null) {
-                    sheet = new AvailabilitySheet(periodId, userId, clock.instant());
+                    sheet = new AvailabilitySheet(periodId, userId, now);
                 }
-                sheet.replace(cells, note, actor.id(), clock.instant());
+                sheet.replace(cells, note, actor.id(), now);
                 AvailabilitySheet result = sheets.saveAndFlush(sheet);
                 return loaded(result);
             });

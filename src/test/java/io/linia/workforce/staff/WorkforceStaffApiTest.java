@@ -190,6 +190,24 @@ class WorkforceStaffApiTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheWorkforceEndpointsAndNobodyIsLetInWithoutSigningIn() {
+        JsonNode doc = expect(api.anonymous().get("/v3/api-docs"), 200);
+        JsonNode paths = doc.path("paths");
+        for (String path : List.of("/api/v1/workforce/templates", "/api/v1/workforce/templates/{id}", "/api/v1/workforce/profiles",
+                "/api/v1/workforce/profiles/{userId}/contracts", "/api/v1/workforce/periods", "/api/v1/workforce/periods/{id}/deadline",
+                "/api/v1/workforce/periods/{id}/status", "/api/v1/workforce/periods/{id}/availability/me",
+                "/api/v1/workforce/periods/{id}/availability/{userId}", "/api/v1/workforce/slots", "/api/v1/workforce/availability")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+            paths.path(path).fields().forEachRemaining(op -> assertThat(op.getValue().path("tags").toString())
+                    .as(op.getKey() + " " + path).contains("Workforce"));
+        }
+        assertThat(paths.path("/api/v1/workforce/periods/{id}/availability/me").path("put").path("summary").asText())
+                .contains("deadline");
+        assertThat(doc.path("components").path("schemas").path("SheetCommand").path("properties").has("entries")).isTrue();
+        assertThat(api.anonymous().get("/api/v1/workforce/periods").status()).isEqualTo(401);
+    }
+
     static JsonNode find(JsonNode array, String field, String value) {
         for (JsonNode node : array) {
             if (value.equals(node.path(field).asText())) {
