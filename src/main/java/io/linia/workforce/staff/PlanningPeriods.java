@@ -74,6 +74,26 @@ public class PlanningPeriods {
         return views(readOnly.execute(s -> periods.findNotEndedBy(calendar.today())));
     }
 
+    /** How many periods open for entry still wait for this agent's availability (0 for anyone not an agent). */
+    public int awaiting(Actor actor) {
+        if (!StaffAccess.isAgent(actor.roles())) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<PlanningPeriod> open = readOnly.execute(s -> periods.findNotEndedBy(calendar.today())).stream()
+                .filter(p -> p.openForEntry(now)).toList();
+        if (open.isEmpty()) {
+            return 0;
+        }
+        Set<Long> entered = new java.util.HashSet<>();
+        for (Object[] row : readOnly.execute(s -> sheets.sheetOwners(open.stream().map(PlanningPeriod::id).toList()))) {
+            if (((Number) row[1]).longValue() == actor.id()) {
+                entered.add(((Number) row[0]).longValue());
+            }
+        }
+        return (int) open.stream().filter(p -> !entered.contains(p.id())).count();
+    }
+
     /** @throws DomainException not found */
     public PeriodView get(Actor actor, long id) {
         StaffAccess.requireStaff(actor);

@@ -75,6 +75,14 @@ class PeriodsController {
         return home(actor, model, form, Map.of());
     }
 
+    /** The navigation's badge: open periods still waiting for the signed-in agent's availability ("" when none). */
+    @GetMapping(value = "/awaiting", produces = "text/plain")
+    @org.springframework.web.bind.annotation.ResponseBody
+    String awaiting(Actor actor) {
+        int n = periods.awaiting(actor);
+        return n == 0 ? "" : String.valueOf(n);
+    }
+
     @PostMapping("/periods")
     String open(Actor actor, PeriodForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         StaffAccess.requirePlanner(actor);

@@ -64,6 +64,8 @@ class WorkforcePagesTest {
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("id=\"nav-shifts\"").contains("Периоды планирования")
                 .contains("data-period=\"" + period.id() + "\"").contains("не заполнено");
+        // the navigation's badge: one open period waits for him (every other test's period is past its deadline now)
+        assertThat(agent.get("/agent/workforce/awaiting").body()).isEqualTo("1");
         String grid = "/agent/workforce/periods/" + period.id() + "/availability/" + pavel.id();
         HttpResponse<String> page = agent.get(grid);
         assertThat(page.statusCode()).isEqualTo(200);
@@ -83,6 +85,8 @@ class WorkforcePagesTest {
         HttpResponse<String> saved = agent.post(grid, form);
         assertThat(saved.statusCode()).isEqualTo(302);
 
+        assertThat(agent.get("/agent/workforce/awaiting").body()).isEmpty();
+        assertThat(WebSession.signedIn(port, "lead").get("/agent/workforce/awaiting").body()).isEmpty();
         HttpResponse<String> after = agent.get(grid);
         assertThat(after.body()).contains("Отмечено смен: 2; доступность сохранена.").contains("Лекции по вторникам")
                 .contains("Не могу: 2, хочу: 1.");
