@@ -85,15 +85,17 @@ class AvailabilitySheetsTest {
                 .containsExactlyInAnyOrder(new AvailabilityEntry(anna.id(), tuesday, morning, Availability.UNAVAILABLE),
                         new AvailabilityEntry(anna.id(), saturday, cellAt(empty, saturday, 0).templateId(), Availability.PREFERRED));
 
-        // the whole sheet is replaced: what is not listed any more is available again
+        // the whole sheet is replaced: what is not listed any more is available again, a changed answer is changed
         clock.advance(Duration.ofHours(1));
         SheetView second = sheets.save(anna, period.id(), anna.id(), new SheetCommand(List.of(
-                new SheetCommand.Entry(tuesday, evening, Availability.PREFERRED)), null, read.version()));
+                new SheetCommand.Entry(tuesday, evening, Availability.PREFERRED),
+                new SheetCommand.Entry(tuesday, morning, Availability.PREFERRED)), null, read.version()));
         assertThat(second.enteredAt()).isEqualTo(saved.enteredAt());
         assertThat(second.savedAt()).isEqualTo(clock.instant());
         assertThat(second.note()).isNull();
         assertThat(planning.availability(period.firstDay(), period.lastDay())).filteredOn(e -> e.userId() == anna.id())
-                .containsExactly(new AvailabilityEntry(anna.id(), tuesday, evening, Availability.PREFERRED));
+                .containsExactly(new AvailabilityEntry(anna.id(), tuesday, morning, Availability.PREFERRED),
+                        new AvailabilityEntry(anna.id(), tuesday, evening, Availability.PREFERRED));
     }
 
     @Test
