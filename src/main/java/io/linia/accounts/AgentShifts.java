@@ -17,6 +17,9 @@ public interface AgentShifts {
     /** Groups whose certification the user holds. */
     Set<Long> certifiedGroups(long userId);
 
+    /** Groups whose certification each of these users holds (users holding none are left out): one query for many agents. */
+    java.util.Map<Long, Set<Long>> certifiedGroups(java.util.Collection<Long> userIds);
+
     /** An administrator sets the groups whose certification the user holds. */
     void certify(long userId, Set<Long> groupIds);
 

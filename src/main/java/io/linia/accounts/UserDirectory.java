@@ -14,6 +14,12 @@ public interface UserDirectory {
     List<UserRef> staff();
 
     /**
+     * Users holding at least one of {@code roles} (enabled or not), by name: one query, however many
+     * customers there are (the workforce module reads its agents so).
+     */
+    List<UserRef> withAnyRole(java.util.Set<Role> roles);
+
+    /**
      * The customer known by this e-mail address, created (without a password, so unable to sign
      * in until they register) if there is none yet.
      */

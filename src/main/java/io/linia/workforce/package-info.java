@@ -7,6 +7,11 @@
  * {@link io.linia.workforce.StaffingNeed}, {@link io.linia.workforce.QueuePerformance}). The
  * {@code forecast-eval} command lives in {@code evaluation}, the model and the baselines in
  * {@code forecast}; both are private to the module.
+ *
+ * <p>The people side lives in {@code staff} (its named interface, used by the demo data): shift
+ * templates, agents' contracts, planning periods and the agents' availability, stored in the tables
+ * of migration V15, with their pages in {@code web} ("Смены" / "Shifts") and their API in {@code api}
+ * ({@code /api/v1/workforce/…}). {@link io.linia.workforce.WorkforcePlanning} is built from them.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Workforce")
 package io.linia.workforce;

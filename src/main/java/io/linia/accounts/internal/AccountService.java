@@ -85,6 +85,14 @@ class AccountService implements UserDirectory, UserAdministration, UserDetailsSe
     }
 
     @Override
+    public List<UserRef> withAnyRole(Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            return List.of();
+        }
+        return users.findWithAnyRole(roles).stream().map(User::toRef).toList();
+    }
+
+    @Override
     @Transactional
     public UserRef findOrCreateCustomer(String email, String displayName) {
         String address = User.normalise(email);

@@ -59,6 +59,19 @@ class ShiftRegister implements AgentShifts {
     }
 
     @Override
+    public java.util.Map<Long, Set<Long>> certifiedGroups(java.util.Collection<Long> userIds) {
+        if (userIds == null || userIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, Set<Long>> byUser = new java.util.HashMap<>();
+        for (Object[] row : users.findCertifications(userIds)) {
+            byUser.computeIfAbsent(((Number) row[0]).longValue(), k -> new java.util.HashSet<>()).add(((Number) row[1]).longValue());
+        }
+        byUser.replaceAll((k, v) -> Set.copyOf(v));
+        return java.util.Map.copyOf(byUser);
+    }
+
+    @Override
     @Transactional
     public void certify(long userId, Set<Long> groupIds) {
         User user = users.findById(userId).orElseThrow(() -> DomainException.notFound("linia.error.userNotFound", userId));

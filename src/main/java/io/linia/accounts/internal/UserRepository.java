@@ -37,6 +37,16 @@ interface UserRepository extends JpaRepository<User, Long> {
             nativeQuery = true)
     List<Long> findCertifiedGroupIds(long userId);
 
+    /** Pairs (user id, group id) of the certifications of these users. */
+    @org.springframework.data.jpa.repository.Query(value = "select user_id, group_id from app_user_certification where user_id in (:userIds)",
+            nativeQuery = true)
+    List<Object[]> findCertifications(java.util.Collection<Long> userIds);
+
+    /** Users with any of these roles, their roles and groups fetched in the same statement, by name. */
+    @org.springframework.data.jpa.repository.Query("select distinct u from User u left join fetch u.roles left join fetch u.groupIds"
+            + " where u.id in (select h.id from User h join h.roles r where r in :roles) order by u.displayName, u.id")
+    List<User> findWithAnyRole(java.util.Collection<io.linia.accounts.Role> roles);
+
     @org.springframework.data.jpa.repository.Query("select u.onShift from User u where u.id = :id")
     Optional<Boolean> findOnShiftById(long id);
 
