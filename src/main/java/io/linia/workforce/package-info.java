@@ -1,12 +1,14 @@
 /**
- * Workforce: how many tickets arrive when, and how many agents that takes. So far the domain core, pure
- * Java without Spring beans or tables: the hourly arrival forecast with its backtest against two
+ * Workforce: how many tickets arrive when, how many agents that takes, who works which shift. The
+ * domain core, pure Java: the hourly arrival forecast with its backtest against two
  * baselines ({@link io.linia.workforce.ArrivalForecast}, {@link io.linia.workforce.HourlySeries},
  * {@link io.linia.workforce.Forecast}, {@link io.linia.workforce.Backtest}) and Erlang C staffing
  * ({@link io.linia.workforce.ErlangC}, {@link io.linia.workforce.StaffingTarget},
  * {@link io.linia.workforce.StaffingNeed}, {@link io.linia.workforce.QueuePerformance}). The
  * {@code forecast-eval} command lives in {@code evaluation}, the model and the baselines in
- * {@code forecast}; both are private to the module.
+ * {@code forecast}; both are private to the module. The staffing need per shift and queue
+ * ({@link io.linia.workforce.ShiftStaffingNeeds}) and the roster solved with Timefold in the background
+ * ({@link io.linia.workforce.RosterSolving}, model and constraints in {@code roster}).
  *
  * <p>The people side lives in {@code staff} (its named interface, used by the demo data): shift
  * templates, agents' contracts, planning periods and the agents' availability, stored in the tables
