@@ -89,7 +89,9 @@ log "starting Linia on port $PORT"
 # shellcheck disable=SC2086 # options and arguments are lists of words
 (cd "$WORK" && exec java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://localhost:5432/$DB?user=linia&password=linia" \
-  --linia.automation.idle-rules=false $SERVER_ARGS >"$OUT/server.log" 2>&1) &
+  --linia.automation.idle-rules=false \
+  --management.metrics.distribution.percentiles.http.server.requests=0.5,0.95,0.99 \
+  --management.metrics.distribution.expiry.http.server.requests=30s $SERVER_ARGS >"$OUT/server.log" 2>&1) &
 SERVER_PID=$!
 started=$(date +%s)
 until curl -sf "$BASE/actuator/health/readiness" >/dev/null 2>&1; do
@@ -159,5 +161,12 @@ for config in $CONFIGS; do
     "$(sed -n 's/.*p99=\([0-9.]*\).*/\1/p' "$f")" "$(sed -n 's/.*max=\([0-9.]*\).*/\1/p' "$f")" \
     "$(sed -n 's/answers by status (warm-up included): //p' "$f") $(sed -n 's/.*handed out twice: //p' "$f")" \
     "$taken" "$twice" "$load_before" "$load_after" | tee -a "$OUT/summary.txt"
+  # the server's own view of the same calls (Micrometer percentiles over the last ~30 s; the demo admin's password):
+  # what the HTTP driver adds on the same 2 cores is the difference
+  curl -s -u admin:linia2026 "$BASE/actuator/prometheus" \
+    | grep 'http_server_requests_seconds{.*uri="/api/v1/tickets/next".*quantile=' \
+    | sed -n 's/.*quantile="\([0-9.]*\)".* \([0-9.E-]*\)$/\1 \2/p' \
+    | awk -v c="$config" 'BEGIN{printf "%-12s server-side", c} {printf "  p%g=%.2f ms", $1*100, $2*1000} END{print ""}' \
+    | tee -a "$OUT/summary.txt"
 done
 log "done; output in $OUT"
