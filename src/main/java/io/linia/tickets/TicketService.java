@@ -99,16 +99,15 @@ public class TicketService {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public TicketView create(Actor actor, NewTicket command, Channel channel) {
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()
-                || !ChangedAfterCommit.watch()) {
-            return createInTransaction(actor, command, channel);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            return createInTransaction(actor, command, channel); // the caller's commit comes later: nothing to watch
         }
+        boolean watching = ChangedAfterCommit.watch();
         TicketView created = null;
         try {
             created = transactions.execute(s -> createInTransaction(actor, command, channel));
         } finally {
-            boolean changed = ChangedAfterCommit.end(created == null ? -1 : created.id());
-            if (changed) {
+            if (watching && ChangedAfterCommit.end(created == null ? -1 : created.id())) {
                 long id = created.id();
                 created = readOnly.execute(s -> tickets.findById(id).map(t -> toView(t, actor)).orElse(null));
             }

@@ -206,6 +206,20 @@ class AutomationRulesTest {
         assertThat(tickets.get(admin, newTicket(token, "текст").number()).tags()).containsExactly("one");
     }
 
+    @Test
+    void aLaterRuleSeesWhatAnEarlierOneChanged() {
+        create(new RuleCommand("Срочно по слову", null, RuleTrigger.CREATED, null, List.of(cond(Field.TEXT, Operator.CONTAINS, token)),
+                List.of(act(Type.SET_PRIORITY, "URGENT")), true, false, 10, null));
+        create(new RuleCommand("Срочным метку", null, RuleTrigger.CREATED, null,
+                List.of(cond(Field.PRIORITY, Operator.IS, "URGENT"), cond(Field.TEXT, Operator.CONTAINS, token)),
+                List.of(act(Type.ADD_TAG, "urgent")), true, false, 20, null));
+
+        TicketView t = tickets.get(admin, newTicket(token, "текст").number());
+
+        assertThat(t.priority()).isEqualTo(Priority.URGENT);
+        assertThat(t.tags()).containsExactly("urgent");
+    }
+
     // ------------------------------------------------------------------ updated
 
     @Test

@@ -196,8 +196,4 @@ class RuleChecks {
                     String.join(", ", EnumSet.allOf(type).stream().map(Enum::name).toList()));
         }
     }
-
-    static List<String> recipients() {
-        return RuleAction.RECIPIENTS;
-    }
 }

@@ -80,7 +80,7 @@ class RuleEngine {
         if (rules.isEmpty()) {
             return 0;
         }
-        Optional<TicketFacts> facts = tickets.facts(ticketId);
+        Optional<TicketFacts> facts = read(ticketId);
         return facts.isEmpty() ? 0 : run(rules, facts.get(), still);
     }
 
@@ -89,33 +89,50 @@ class RuleEngine {
         if (rules.isEmpty() || !still.test(facts)) {
             return 0;
         }
-        long ticketId = facts.id();
+        CustomerTagsOnce tagsOfCustomer = new CustomerTagsOnce(facts.customerId());
         TicketFacts t = facts;
-        Set<String>[] tagsOfCustomer = new Set[1];
         int applied = 0;
         for (LoadedRule rule : rules) {
-            TicketFacts current = t;
-            if (!RuleMatcher.matches(rule.conditions(), current, () -> {
-                if (tagsOfCustomer[0] == null) {
-                    tagsOfCustomer[0] = customerTags.tags(current.customerId());
-                }
-                return tagsOfCustomer[0];
-            })) {
+            if (!RuleMatcher.matches(rule.conditions(), t, tagsOfCustomer)) {
                 continue;
             }
-            if (apply(rule, current)) {
+            if (apply(rule, t)) {
                 applied++;
-                Optional<TicketFacts> after = tickets.facts(ticketId);
-                if (after.isEmpty()) {
+                Optional<TicketFacts> after = read(t.id());
+                if (after.isEmpty() || rule.stopAfter()) {
                     break;
                 }
                 t = after.get();
-                if (rule.stopAfter()) {
-                    break;
-                }
             }
         }
         return applied;
+    }
+
+    /**
+     * The ticket as committed now, in a transaction of its own: rules run after the triggering commit,
+     * when that transaction's persistence context (with the ticket as it was before the rules) may still
+     * be bound to the thread.
+     */
+    private Optional<TicketFacts> read(long ticketId) {
+        return tx.execute(s -> tickets.facts(ticketId));
+    }
+
+    /** The customer's tags, asked for at most once per run and only when a condition needs them. */
+    private final class CustomerTagsOnce implements java.util.function.Supplier<Set<String>> {
+        private final long customerId;
+        private Set<String> tags;
+
+        CustomerTagsOnce(long customerId) {
+            this.customerId = customerId;
+        }
+
+        @Override
+        public Set<String> get() {
+            if (tags == null) {
+                tags = customerTags.tags(customerId);
+            }
+            return tags;
+        }
     }
 
     /** One rule on one ticket, all or nothing; false when it changed nothing or failed. */
