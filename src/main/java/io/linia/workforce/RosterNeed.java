@@ -10,6 +10,12 @@ import java.util.Objects;
  */
 public record RosterNeed(LocalDate date, long templateId, Line line, long groupId, int required) {
 
+    /**
+     * The group id of a queue that is a whole line: the first line answers every ticket whatever its group, so
+     * its need is one queue any agent of the line fills. No group has this id; no certification is asked on it.
+     */
+    public static final long WHOLE_LINE = 0;
+
     public RosterNeed {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(line, "line");

@@ -2,6 +2,7 @@ package io.linia.workforce.roster;
 
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import io.linia.tickets.Line;
+import io.linia.workforce.RosterNeed;
 import io.linia.workforce.AgentProfile;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -77,9 +78,9 @@ public final class Agent {
         return preferred.contains(shift);
     }
 
-    /** Works the queue of this line and group. */
+    /** Works the queue of this line and group; every agent of a line works its {@linkplain RosterNeed#WHOLE_LINE whole-line} queue. */
     public boolean belongsTo(Line queueLine, long groupId) {
-        return line == queueLine && groupIds.contains(groupId);
+        return line == queueLine && (groupId == RosterNeed.WHOLE_LINE || groupIds.contains(groupId));
     }
 
     public boolean isCertifiedFor(long groupId) {

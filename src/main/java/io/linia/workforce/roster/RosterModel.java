@@ -90,7 +90,7 @@ public final class RosterModel {
                 seats.add(Seat.required(seats.size(), shift, need.line(), need.groupId()));
             }
             required += need.required();
-            if (need.required() > 0) {
+            if (need.required() > 0 && need.groupId() != RosterNeed.WHOLE_LINE) {
                 groupsWithNeed.computeIfAbsent(shift, s -> new LinkedHashSet<>()).add(need.groupId());
             }
         }
