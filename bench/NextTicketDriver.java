@@ -25,6 +25,11 @@ import java.util.regex.Pattern;
  * hide a queue). Latency is measured from the planned start in paced mode. Prints throughput,
  * p50/p95/p99/max over the measured window, answers by status, and whether any ticket came twice.
  *
+ * <p>--client socket (default): each agent holds one keep-alive HTTP/1.1 connection and does blocking
+ * reads and writes on its own thread, so a call costs the driver one thread and no hand-offs — on a
+ * 2-core machine shared with the server the client's own overhead is what spoils the figure otherwise.
+ * --client jdk: java.net.http.HttpClient (its selector thread passes every answer between threads).
+ *
  *   java bench/NextTicketDriver.java --url http://localhost:18081 --tokens tokens.txt --seconds 30 --warmup 10 --pace-ms 100
  */
 public class NextTicketDriver {
@@ -42,6 +47,8 @@ public class NextTicketDriver {
         long seconds = Long.parseLong(o.getOrDefault("seconds", "30"));
         long warmup = Long.parseLong(o.getOrDefault("warmup", "10"));
         long paceMs = Long.parseLong(o.getOrDefault("pace-ms", "0"));
+        boolean socketClient = !"jdk".equals(o.getOrDefault("client", "socket"));
+        URI target = URI.create(url);
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -62,9 +69,10 @@ public class NextTicketDriver {
             String token = tokens.get(w % tokens.size());
             long offset = paceMs == 0 ? 0 : (paceMs * 1_000_000L * w) / agents; // spread the agents over one period
             Thread t = new Thread(() -> {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
                         .header("Authorization", "Bearer " + token).header("Accept", "application/json")
                         .POST(HttpRequest.BodyPublishers.noBody()).build();
+                KeepAlive connection = socketClient ? new KeepAlive(target, token) : null;
                 long planned = t0 + offset;
                 while (true) {
                     long start;
@@ -84,9 +92,15 @@ public class NextTicketDriver {
                     int status;
                     String body;
                     try {
-                        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        status = r.statusCode();
-                        body = r.body();
+                        if (connection != null) {
+                            String[] r = connection.post();
+                            status = Integer.parseInt(r[0]);
+                            body = r[1];
+                        } else {
+                            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            status = r.statusCode();
+                            body = r.body();
+                        }
                     } catch (IOException | InterruptedException e) {
                         status = -1;
                         body = "";
@@ -102,6 +116,9 @@ public class NextTicketDriver {
                     if (start >= windowOpen && n[0] < lat.length) {
                         lat[n[0]++] = end - start;
                     }
+                }
+                if (connection != null) {
+                    connection.close();
                 }
             });
             threads.add(t);
@@ -121,7 +138,7 @@ public class NextTicketDriver {
             k += counts.get(w)[0];
         }
         Arrays.sort(all);
-        System.out.printf("agents=%d pace-ms=%d window=%ds requests=%d throughput=%.0f/s%n", agents, paceMs, seconds,
+        System.out.printf("client=%s agents=%d pace-ms=%d window=%ds requests=%d throughput=%.0f/s%n", socketClient ? "socket" : "jdk", agents, paceMs, seconds,
                 total, total / (double) seconds);
         System.out.printf("latency ms: p50=%.2f p95=%.2f p99=%.2f max=%.2f%n", pct(all, 50), pct(all, 95), pct(all, 99),
                 all.length == 0 ? 0 : all[all.length - 1] / 1e6);
@@ -145,6 +162,108 @@ public class NextTicketDriver {
             Thread.sleep(nanos / 1_000_000L, (int) (nanos % 1_000_000L));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One blocking keep-alive HTTP/1.1 connection: POST without a body, the answer by Content-Length or chunks. */
+    static final class KeepAlive {
+        private final String host;
+        private final int port;
+        private final byte[] request;
+        private java.net.Socket socket;
+        private java.io.BufferedInputStream in;
+        private java.io.OutputStream out;
+
+        KeepAlive(URI target, String token) {
+            this.host = target.getHost();
+            this.port = target.getPort() < 0 ? 80 : target.getPort();
+            this.request = ("POST " + target.getRawPath() + " HTTP/1.1\r\nHost: " + host + ":" + port
+                    + "\r\nAuthorization: Bearer " + token + "\r\nAccept: application/json\r\nContent-Length: 0\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+
+        /** Status and body; reconnects once when the server closed the connection. */
+        String[] post() throws IOException {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    if (socket == null) {
+                        socket = new java.net.Socket(host, port);
+                        socket.setTcpNoDelay(true);
+                        socket.setSoTimeout(30_000);
+                        in = new java.io.BufferedInputStream(socket.getInputStream(), 16384);
+                        out = socket.getOutputStream();
+                    }
+                    out.write(request);
+                    out.flush();
+                    return read();
+                } catch (IOException e) {
+                    close();
+                    if (attempt > 0) {
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        private String[] read() throws IOException {
+            String statusLine = line();
+            if (statusLine == null) {
+                throw new IOException("connection closed");
+            }
+            String status = statusLine.split(" ")[1];
+            int length = -1;
+            boolean chunked = false;
+            boolean closeAfter = false;
+            for (String h = line(); h != null && !h.isEmpty(); h = line()) {
+                String lower = h.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    closeAfter = true;
+                }
+            }
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            if (chunked) {
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                     size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                    body.write(in.readNBytes(size));
+                    line();
+                }
+                for (String t = line(); t != null && !t.isEmpty(); t = line()) {
+                    // trailers
+                }
+            } else if (length > 0) {
+                body.write(in.readNBytes(length));
+            }
+            if (closeAfter) {
+                close();
+            }
+            return new String[] {status, body.toString(java.nio.charset.StandardCharsets.UTF_8)};
+        }
+
+        private String line() throws IOException {
+            StringBuilder b = new StringBuilder();
+            for (int c = in.read(); c != -1; c = in.read()) {
+                if (c == '\n') {
+                    int n = b.length();
+                    return n > 0 && b.charAt(n - 1) == '\r' ? b.substring(0, n - 1) : b.toString();
+                }
+                b.append((char) c);
+            }
+            return b.length() == 0 ? null : b.toString();
+        }
+
+        void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+                socket = null;
+            }
         }
     }
 }

@@ -17,6 +17,11 @@
 # read just before and just after the run: the machine may be shared.
 #   --java-opts "-XX:StartFlightRecording=..."   JVM options of the server (profiling)
 #   --server-args "--linia.routing.next-ticket-async-commit=true"   Spring arguments of the server
+#   --jit-warmup 30                               seconds of closed-loop calls before the first configuration, not
+#                                                 measured: the server's JIT compiles the hot path (a desk's server has
+#                                                 run for hours; without it the first configuration measures the compiler)
+#   --client socket|jdk                           the driver's HTTP client (default socket: one blocking keep-alive
+#                                                 connection per agent; jdk: java.net.http.HttpClient, for comparison)
 #   --jar path/to/linia.jar                       another build (to compare; default target/linia-*.jar,
 #                                                 built when missing: rebuild it after changing the code)
 set -euo pipefail
@@ -30,6 +35,8 @@ JAVA_OPTS=""
 CONFIGS="paced:200 paced:100 closed"
 SERVER_ARGS=""
 JAR=""
+JIT_WARMUP=30
+CLIENT=socket
 DB=linia_bench_next
 PSQL_URL="postgresql://linia:linia@localhost:5432/$DB"
 while [[ $# -gt 0 ]]; do
@@ -43,6 +50,8 @@ while [[ $# -gt 0 ]]; do
     --java-opts) JAVA_OPTS="$2"; shift 2 ;;
     --server-args) SERVER_ARGS="$2"; shift 2 ;;
     --jar) JAR="$2"; shift 2 ;;
+    --jit-warmup) JIT_WARMUP="$2"; shift 2 ;;
+    --client) CLIENT="$2"; shift 2 ;;
     -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 64 ;;
   esac
@@ -78,7 +87,8 @@ javac -nowarn -d "$WORK/driver" "$ROOT/bench/NextTicketDriver.java"
   echo "git:      $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')"
   echo "cores:    $(nproc) ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'))"
   echo "java:     $(java -version 2>&1 | head -1)"
-  echo "tickets:  $TICKETS waiting, agents: $AGENTS (the driver runs on this machine too)"
+  echo "tickets:  $TICKETS waiting, agents: $AGENTS (the driver runs on this machine too, client: $CLIENT)"
+  echo "warm-up:  ${JIT_WARMUP} s closed loop before the first configuration, then ${WARMUP} s unmeasured in each"
 } | tee "$OUT/environment.txt"
 
 pg_isready -q -h localhost -p 5432 || { log "starting PostgreSQL"; pg_ctlcluster 15 main start; sleep 2; }
@@ -141,6 +151,14 @@ SQL
 }
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
+if (( JIT_WARMUP > 0 )); then
+  log "seeding $TICKETS waiting tickets (JIT warm-up)"
+  seed_tickets
+  log "JIT warm-up: ${JIT_WARMUP} s of closed-loop calls, not measured"
+  java -cp "$WORK/driver" NextTicketDriver --url "$BASE" --tokens "$WORK/tokens.txt" --agents "$AGENTS" --client "$CLIENT" \
+    --seconds "$JIT_WARMUP" --warmup 0 --pace-ms 0 > "$OUT/driver-jit-warmup.txt"
+  log "JIT warm-up: $(sed -n 's/.*requests=\([0-9]*\).*/\1/p' "$OUT/driver-jit-warmup.txt") calls"
+fi
 printf '\n%-12s %8s %10s %8s %8s %8s %8s  %s\n' config requests "req/s" p50 p95 p99 max "statuses / twice; load before/after" | tee "$OUT/summary.txt"
 for config in $CONFIGS; do
   log "seeding $TICKETS waiting tickets"
@@ -148,7 +166,7 @@ for config in $CONFIGS; do
   pace=0; [[ "$config" == paced:* ]] && pace="${config#paced:}"
   log "run $config"
   load_before=$(load1)
-  java -cp "$WORK/driver" NextTicketDriver --url "$BASE" --tokens "$WORK/tokens.txt" --agents "$AGENTS" \
+  java -cp "$WORK/driver" NextTicketDriver --url "$BASE" --tokens "$WORK/tokens.txt" --agents "$AGENTS" --client "$CLIENT" \
     --seconds "$MEASURE" --warmup "$WARMUP" --pace-ms "$pace" | tee "$OUT/driver-$config.txt"
   twice=$(psql_ -c "select count(*) from (select ticket_id from ticket_history where action = 'TAKE' and ticket_id >= 20000000
                     group by ticket_id having count(*) > 1) d")
@@ -167,6 +185,14 @@ for config in $CONFIGS; do
     | grep 'http_server_requests_seconds{.*uri="/api/v1/tickets/next".*quantile=' \
     | sed -n 's/.*quantile="\([0-9.]*\)".* \([0-9.E-]*\)$/\1 \2/p' \
     | awk -v c="$config" 'BEGIN{printf "%-12s server-side", c} {printf "  p%g=%.2f ms", $1*100, $2*1000} END{print ""}' \
+    | tee -a "$OUT/summary.txt"
+  # the pool's part: mean time to get a connection (validation of one idle too long included) and to use it
+  curl -s -u admin:linia2026 "$BASE/actuator/prometheus" \
+    | grep -E '^hikaricp_connections_(acquire|usage)_seconds_(sum|count)' \
+    | awk -v c="$config" '{split($1, k, "{"); v[k[1]] = $2}
+        END {printf "%-12s pool: acquire mean %.3f ms, use mean %.3f ms (since start)\n", c,
+             1000 * v["hikaricp_connections_acquire_seconds_sum"] / v["hikaricp_connections_acquire_seconds_count"],
+             1000 * v["hikaricp_connections_usage_seconds_sum"] / v["hikaricp_connections_usage_seconds_count"]}' \
     | tee -a "$OUT/summary.txt"
 done
 log "done; output in $OUT"
