@@ -8,6 +8,9 @@ create table pay_adjustment (
     user_id      bigint       not null references app_user (id),
     shift_date   date         not null,
     template_id  bigint       not null references shift_template (id),
+    -- the shift's exact times when it was recorded (the template on that date in the planning zone)
+    starts_at    timestamp with time zone not null,
+    ends_at      timestamp with time zone not null,
     kind         varchar(10)  not null,
     -- the other side of a swap (the substitute on SWAP_OUT, the rostered agent on SWAP_IN); null otherwise
     other_user_id bigint      references app_user (id),
