@@ -37,7 +37,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PayrollTest {
 
     static final long MORNING = 1;
-    static final long EVENING = 2;
 
     @Autowired
     StaffStoreTest.StaffClock clock;
@@ -64,6 +63,8 @@ class PayrollTest {
     YearMonth month;
     /** The weekday mornings of the month inside the period, in date order. */
     List<ShiftSlot> mornings;
+    /** The weekday shifts (mornings and evenings) of the month inside the period, in date order. */
+    List<ShiftSlot> weekdaySlots;
     UserRef anna;
     UserRef boris;
     UserRef carl;
@@ -76,8 +77,11 @@ class PayrollTest {
         month = YearMonth.from(period.firstDay().plusDays(7));
         // in force today (two weeks before the period) and over the whole month
         LocalDate since = month.minusMonths(1).atDay(1);
+        // at least 8 weekday mornings and as many evenings whichever period the fixtures hand out
         mornings = planning.slots(period.firstDay(), period.lastDay()).stream()
                 .filter(s -> s.templateId() == MORNING && YearMonth.from(s.date()).equals(month)).toList();
+        weekdaySlots = planning.slots(period.firstDay(), period.lastDay()).stream()
+                .filter(s -> s.templateId() != 3 && YearMonth.from(s.date()).equals(month)).toList();
         anna = fx.newAgent(Role.AGENT_L1, "Анна Расчётова");
         boris = fx.newAgent(Role.AGENT_L1, "Борис Расчётов");
         carl = fx.newAgent(Role.AGENT_L2, "Карл Подменный");
@@ -88,30 +92,34 @@ class PayrollTest {
 
     @Test
     void absencesExtrasAndSwapsRecordedAgainstThePublishedRosterChangeTheShiftsWorked() {
-        // Anna and Boris on the first 12 weekday mornings of the month
-        for (ShiftSlot s : mornings.subList(0, 12)) {
-            rosters.give(lead, period.id(), anna.id(), s.date(), MORNING, null);
-            rosters.give(lead, period.id(), boris.id(), s.date(), MORNING, null);
+        // Anna and Boris on the first 12 weekday shifts of the month
+        for (ShiftSlot s : weekdaySlots.subList(0, 12)) {
+            rosters.give(lead, period.id(), anna.id(), s.date(), s.templateId(), null);
+            rosters.give(lead, period.id(), boris.id(), s.date(), s.templateId(), null);
         }
         rosters.publish(lead, period.id(), null);
         assertThat(payroll.sheet(lead, anna.id(), month).pay().shiftsWorked()).isEqualTo(12);
 
-        LocalDate absentDay = mornings.get(2).date();
-        LocalDate extraDay = mornings.get(12).date();
-        LocalDate swapDay = mornings.get(5).date();
-        List<AdjustmentView> absent = adjustments.record(lead, new AdjustmentCommand(AdjustmentKind.ABSENT, anna.id(), absentDay, MORNING,
-                null, "Болела, справка"));
-        adjustments.record(lead, new AdjustmentCommand(AdjustmentKind.EXTRA, anna.id(), extraDay, MORNING, null, "Вышла по просьбе"));
-        adjustments.record(lead, new AdjustmentCommand(AdjustmentKind.EXTRA, anna.id(), extraDay, EVENING, null, "Осталась на вечер"));
-        List<AdjustmentView> swap = adjustments.record(lead, new AdjustmentCommand(AdjustmentKind.SWAP, boris.id(), swapDay, MORNING,
-                carl.id(), "Поменялись: у Бориса экзамен"));
+        ShiftSlot absentShift = weekdaySlots.get(2);
+        LocalDate absentDay = absentShift.date();
+        ShiftSlot firstExtra = weekdaySlots.get(12);
+        ShiftSlot secondExtra = weekdaySlots.get(13);
+        ShiftSlot swapShift = weekdaySlots.get(5);
+        List<AdjustmentView> absent = adjustments.record(lead, new AdjustmentCommand(AdjustmentKind.ABSENT, anna.id(), absentDay,
+                absentShift.templateId(), null, "Болела, справка"));
+        adjustments.record(lead, new AdjustmentCommand(AdjustmentKind.EXTRA, anna.id(), firstExtra.date(), firstExtra.templateId(), null,
+                "Вышла по просьбе"));
+        adjustments.record(lead, new AdjustmentCommand(AdjustmentKind.EXTRA, anna.id(), secondExtra.date(), secondExtra.templateId(), null,
+                "Осталась на вечер"));
+        List<AdjustmentView> swap = adjustments.record(lead, new AdjustmentCommand(AdjustmentKind.SWAP, boris.id(), swapShift.date(),
+                swapShift.templateId(), carl.id(), "Поменялись: у Бориса экзамен"));
 
         assertThat(absent).singleElement().satisfies(a -> {
             assertThat(a.mark()).isEqualTo(ShiftMark.ABSENT);
             assertThat(a.createdByName()).isEqualTo(lead.name());
             assertThat(a.createdAt()).isEqualTo(clock.instant());
             assertThat(a.reason()).isEqualTo("Болела, справка");
-            assertThat(a.start()).isEqualTo(mornings.get(2).start());
+            assertThat(a.start()).isEqualTo(absentShift.start());
         });
         assertThat(swap).extracting(AdjustmentView::userId, AdjustmentView::mark, AdjustmentView::otherUserId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(boris.id(), ShiftMark.SWAP_OUT, carl.id()),
@@ -126,10 +134,10 @@ class PayrollTest {
         assertThat(annaPay.salary()).isEqualTo(Money.of("30000", "RUB"));
         assertThat(annaPay.extraAmount()).isEqualTo(Money.of("6000", "RUB"));
         assertThat(annaPay.total()).isEqualTo(Money.of("36000", "RUB"));
-        assertThat(annaPay.lines()).filteredOn(l -> l.shift().date().equals(absentDay)).singleElement()
+        assertThat(annaPay.lines()).filteredOn(l -> l.shift().start().equals(absentShift.start())).singleElement()
                 .satisfies(l -> assertThat(l.count()).isEqualTo(PayCount.NOT_WORKED));
-        assertThat(annaPay.lines()).filteredOn(l -> l.shift().mark() == ShiftMark.EXTRA).extracting(l -> l.shift().templateId())
-                .containsExactly(MORNING, EVENING);
+        assertThat(annaPay.lines()).filteredOn(l -> l.shift().mark() == ShiftMark.EXTRA).extracting(l -> l.shift().start())
+                .containsExactly(firstExtra.start(), secondExtra.start());
         // Boris handed one over: 11; Carl took it: 1 (below his minimum)
         PaySheet borisSheet = payroll.sheet(lead, boris.id(), month);
         assertThat(borisSheet.pay().shiftsWorked()).isEqualTo(11);
