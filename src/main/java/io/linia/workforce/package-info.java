@@ -14,6 +14,11 @@
  * templates, agents' contracts, planning periods and the agents' availability, stored in the tables
  * of migration V15, with their pages in {@code web} ("Смены" / "Shifts") and their API in {@code api}
  * ({@code /api/v1/workforce/…}). {@link io.linia.workforce.WorkforcePlanning} is built from them.
+ *
+ * <p>Pay lives in {@code pay}: per agent and month, the published rosters' shifts adjusted by the team
+ * lead (absences, extra shifts, swaps; migration V18), the contracts prorated by the days each was in
+ * force, extra shifts at the rate of their day ({@code PayCalculation}); page «Оплата» / "Pay", CSV, and
+ * {@code /api/v1/workforce/pay}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Workforce")
 package io.linia.workforce;
