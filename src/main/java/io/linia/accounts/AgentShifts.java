@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Who is on shift now and who holds which group's certification: a simple flag set by the agent or a
- * lead until the workforce module reads shifts from the roster.
+ * Who is on shift now and who holds which group's certification. The flag is set by the agent or a lead
+ * (check-in, check-out) and by the published schedule at the start and end of each shift (the workforce
+ * module's pass calls {@link #followSchedule}); whichever changed it last holds.
  */
 public interface AgentShifts {
 
@@ -13,6 +14,15 @@ public interface AgentShifts {
 
     /** The agent puts themselves (or a team lead or admin puts them) on or off shift; publishes {@link ShiftChanged}. */
     void changeShift(Actor by, long userId, boolean onShift);
+
+    /**
+     * The published schedule puts the agent on or off shift (no actor: scheduled work). Publishes
+     * {@link ShiftChanged} with {@link ShiftChanged.Source#SCHEDULE} when the flag changes; users unknown,
+     * disabled or not staff are left alone.
+     *
+     * @return whether the flag changed
+     */
+    boolean followSchedule(long userId, boolean onShift);
 
     /** Groups whose certification the user holds. */
     Set<Long> certifiedGroups(long userId);
