@@ -14,6 +14,12 @@
  * templates, agents' contracts, planning periods and the agents' availability, stored in the tables
  * of migration V15, with their pages in {@code web} ("Смены" / "Shifts") and their API in {@code api}
  * ({@code /api/v1/workforce/…}). {@link io.linia.workforce.WorkforcePlanning} is built from them.
+ *
+ * <p>"On shift now" lives in {@code attendance}: a pass every 30 s puts agents on and off shift by the
+ * published roster through accounts' {@link io.linia.accounts.AgentShifts#followSchedule} (at each
+ * agent's boundaries only, so a check-in or check-out by hand holds until the next one), the attendance
+ * log (migration V19) records every change of the flag with its source, and the team lead's page
+ * «Сейчас на смене» ({@code /agent/workforce/now}, {@code /api/v1/workforce/now}) reads both.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Workforce")
 package io.linia.workforce;
