@@ -12,6 +12,9 @@ public interface AgentShifts {
 
     boolean onShift(long userId);
 
+    /** Which of these users are on shift now: one query for a whole desk. */
+    Set<Long> onShiftAmong(java.util.Collection<Long> userIds);
+
     /** The agent puts themselves (or a team lead or admin puts them) on or off shift; publishes {@link ShiftChanged}. */
     void changeShift(Actor by, long userId, boolean onShift);
 

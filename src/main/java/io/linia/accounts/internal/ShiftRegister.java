@@ -37,6 +37,14 @@ class ShiftRegister implements AgentShifts {
     }
 
     @Override
+    public Set<Long> onShiftAmong(java.util.Collection<Long> userIds) {
+        if (userIds == null || userIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(users.findIdsOnShiftAmong(userIds));
+    }
+
+    @Override
     @Transactional
     public void changeShift(Actor by, long userId, boolean onShift) {
         boolean self = by.id() == userId && by.isStaff();

@@ -144,9 +144,10 @@ public class Attendance {
             }
         }
         Map<Long, AttendanceEntry> last = log.last(ids);
+        java.util.Set<Long> onShiftNow = shifts.onShiftAmong(ids);
         List<AgentNow> rows = new ArrayList<>();
         for (UserRef agent : agents) {
-            boolean onShift = shifts.onShift(agent.id());
+            boolean onShift = onShiftNow.contains(agent.id());
             List<ScheduledShift> own = published.getOrDefault(agent.id(), List.of());
             List<AttendanceEntry> mine = entries.getOrDefault(agent.id(), List.of());
             ScheduledShift current = null;
