@@ -37,6 +37,14 @@ class ShiftRegister implements AgentShifts {
     }
 
     @Override
+    public Set<Long> onShiftAmong(java.util.Collection<Long> userIds) {
+        if (userIds == null || userIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(users.findIdsOnShiftAmong(userIds));
+    }
+
+    @Override
     @Transactional
     public void changeShift(Actor by, long userId, boolean onShift) {
         boolean self = by.id() == userId && by.isStaff();
@@ -49,8 +57,29 @@ class ShiftRegister implements AgentShifts {
             throw DomainException.invalid("userId", "assignment.error.notStaff");
         }
         if (user.changeShift(onShift)) {
-            events.publishEvent(new ShiftChanged(userId, ref.displayName(), onShift, by.id(), clock.instant()));
+            events.publishEvent(new ShiftChanged(userId, ref.displayName(), onShift, by.id(), clock.instant(),
+                    self ? ShiftChanged.Source.AGENT : ShiftChanged.Source.LEAD));
         }
+    }
+
+    @Override
+    @Transactional
+    public boolean followSchedule(long userId, boolean onShift) {
+        User user = users.findById(userId).orElse(null);
+        if (user == null) {
+            return false;
+        }
+        UserRef ref = user.toRef();
+        // going off shift is always followed (a disabled agent's tickets still go back to the queue)
+        if (onShift && (!ref.enabled() || !ref.toActor().isStaff())) {
+            return false;
+        }
+        if (!user.changeShift(onShift)) {
+            return false;
+        }
+        events.publishEvent(new ShiftChanged(userId, ref.displayName(), onShift, Actor.SYSTEM_ID, clock.instant(),
+                ShiftChanged.Source.SCHEDULE));
+        return true;
     }
 
     @Override

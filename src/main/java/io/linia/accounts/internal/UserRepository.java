@@ -22,6 +22,10 @@ interface UserRepository extends JpaRepository<User, Long> {
 
     List<User> findAllByOrderByDisplayName();
 
+    /** Which of these users are on shift. */
+    @org.springframework.data.jpa.repository.Query("select u.id from User u where u.onShift = true and u.id in :ids")
+    List<Long> findIdsOnShiftAmong(@org.springframework.data.repository.query.Param("ids") java.util.Collection<Long> ids);
+
     /** Agents on shift with this role (enabled), by id: who automatic assignment may choose from. */
     @org.springframework.data.jpa.repository.Query("select u.id from User u join u.roles r"
             + " where u.enabled = true and u.onShift = true and r = :role order by u.id")
