@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
@@ -135,7 +134,6 @@ public record RosterGrid(int week, int weeks, LocalDate from, LocalDate to, List
 
         Map<Long, AgentRow> rows = new LinkedHashMap<>();
         Map<Long, String> nameOf = new HashMap<>();
-        List<long[]> order = new ArrayList<>();
         for (AgentProfile p : profiles) {
             nameOf.put(p.userId(), p.name());
         }
@@ -165,7 +163,6 @@ public record RosterGrid(int week, int weeks, LocalDate from, LocalDate to, List
             }
             rows.put(user, new AgentRow(user, nameOf.get(user), lineOf.get(user), planned.contains(user), user == viewer, count, cells));
         }
-        order.clear();
 
         Map<String, RosterExplanation.ShiftCoverage> coverage = new HashMap<>();
         if (explanation != null) {
@@ -207,11 +204,5 @@ public record RosterGrid(int week, int weeks, LocalDate from, LocalDate to, List
     interface QueueLabels {
         /** @param line null for the seats beyond the need */
         String label(Line line, Long groupId);
-    }
-
-    static <T> Map<Long, T> byUser(List<T> items, Function<T, Long> id) {
-        Map<Long, T> map = new HashMap<>();
-        items.forEach(i -> map.put(id.apply(i), i));
-        return map;
     }
 }
