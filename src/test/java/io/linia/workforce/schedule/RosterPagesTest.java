@@ -134,6 +134,11 @@ class RosterPagesTest {
         assertThat(onPage).isEqualTo(inWeek);
         HttpResponse<String> week2 = web.get(page + "?week=2");
         assertThat(week2.body()).contains("Неделя 2: " + dmy(period.firstDay().plusDays(7)));
+        // in English: the same page, the first line's whole-line queue named as such
+        HttpResponse<String> english = web.get(page + "?lang=en");
+        assertThat(english.body()).contains("Re-solve around pinned shifts").contains("By agent").contains("By shift")
+                .contains("Why the roster is so").contains("First line").contains("Week 1: " + dmy(period.firstDay()));
+        web.get(page + "?lang=ru");
     }
 
     @Test
