@@ -114,7 +114,7 @@ class RosterSolveBrowserTest {
         assertThat(hers).isNotEmpty().noneMatch(s -> s.date().getDayOfWeek() == DayOfWeek.MONDAY);
         assertThat(hers).anyMatch(s -> s.date().equals(saturday.date()) && s.templateId() == saturday.templateId());
 
-        browser.step(page, "sees-her-wished-saturday-and-prints", () -> {
+        browser.step(page, "sees-her-wished-saturday", () -> {
             int week = (int) (java.time.temporal.ChronoUnit.DAYS.between(period.firstDay(), saturday.date()) / 7) + 1;
             page.locator("#week-switcher a").nth(week - 1).click();
             Locator cell = page.locator("#by-agent tr[data-user='" + olga.id() + "'] td[data-date='" + saturday.date() + "'] .cell-shift[data-template='"
@@ -122,6 +122,18 @@ class RosterSolveBrowserTest {
             assertThat(cell).hasAttribute("data-assigned", "true");
             assertThat(cell).hasAttribute("data-availability", "PREFERRED");
             assertThat(page.locator("#explain-agents tr[data-user='" + olga.id() + "'] .preferred-honoured")).containsText("выполнено 1 из 1");
+        });
+        browser.step(page, "pins-her-saturday-by-hand", () -> {
+            Locator cell = page.locator("#by-agent tr[data-user='" + olga.id() + "'] td[data-date='" + saturday.date() + "'] .cell-shift[data-template='"
+                    + saturday.templateId() + "']");
+            assertThat(cell).hasAttribute("data-pinned", "false");
+            cell.locator(".edit-pin").click();
+            assertThat(page.locator("#edit-success")).hasText("Смена закреплена.");
+            assertThat(cell).hasAttribute("data-pinned", "true");
+            assertThat(page.locator("#state-badge")).hasText("Черновик");
+        });
+        assertThat(rosters.pins(period.id())).contains(new io.linia.workforce.RosterPin(olga.id(), saturday.date(), saturday.templateId()));
+        browser.step(page, "prints", () -> {
             page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
             assertThat(page.locator("#by-agent")).isVisible();
             assertThat(page.locator("#roster-actions")).isHidden();
