@@ -139,6 +139,7 @@ class RosterSolveBrowserTest {
             assertThat(page.locator("#roster-actions")).isHidden();
             assertThat(page.locator("#workforce-nav")).isHidden();
             assertThat(page.locator(".navbar")).isHidden();
+            browser.screenshot(page, "print-view");
             page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
         });
     }

@@ -200,6 +200,28 @@ class WorkforceRosterApiTest {
         assertThat(saved.score()).isNotNull();
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheRosterEndpointsAndNobodyIsLetInWithoutSigningIn() {
+        JsonNode paths = expect(api.anonymous().get("/v3/api-docs"), 200).path("paths");
+        String roster = "/api/v1/workforce/periods/{id}/roster";
+        for (String path : List.of(roster, roster + "/explanation", roster + "/solve", roster + "/solve/stop",
+                roster + "/shifts/{userId}/{date}/{templateId}", roster + "/shifts/{userId}/{date}/{templateId}/pin",
+                roster + "/publish", roster + "/withdraw")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+            paths.path(path).fields().forEachRemaining(op -> {
+                assertThat(op.getValue().path("tags").toString()).as(op.getKey() + " " + path).contains("Workforce: roster");
+                assertThat(op.getValue().path("summary").asText()).as(op.getKey() + " " + path).isNotBlank();
+            });
+        }
+        assertThat(paths.path(roster + "/solve").has("post")).isTrue();
+        assertThat(paths.path(roster + "/solve").has("get")).isTrue();
+        assertThat(paths.path(roster + "/shifts/{userId}/{date}/{templateId}").has("put")).isTrue();
+        assertThat(paths.path(roster + "/shifts/{userId}/{date}/{templateId}").has("delete")).isTrue();
+        assertThat(api.anonymous().get(base).status()).isEqualTo(401);
+        assertThat(api.anonymous().post(base + "/solve", body("timeLimitSeconds", 1)).status()).isIn(401, 403);
+        assertThat(jobs.running(period.id())).isFalse();
+    }
+
     private static JsonNode shiftOf(JsonNode roster, long userId, ShiftSlot slot) {
         for (JsonNode s : roster.path("shifts")) {
             if (s.path("userId").asLong() == userId && s.path("date").asText().equals(slot.date().toString())
