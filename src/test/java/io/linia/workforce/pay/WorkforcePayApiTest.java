@@ -69,7 +69,7 @@ class WorkforcePayApiTest {
         fx = new StaffFixtures(clock, periods, administration, users);
         lead = fx.actor("lead");
         PeriodView period = fx.openPeriod(lead, 4);
-        month = YearMonth.from(period.firstDay().plusDays(7));
+        month = YearMonth.from(period.firstDay().plusDays(14)); // the month holding the middle of the 4 weeks: at least 15 of its days
         mornings = planning.slots(period.firstDay(), period.lastDay()).stream()
                 .filter(s -> s.templateId() == 1 && YearMonth.from(s.date()).equals(month)).toList();
         anna = fx.newAgent(Role.AGENT_L1, "Анна Апишная");
