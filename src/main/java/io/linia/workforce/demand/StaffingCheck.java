@@ -65,6 +65,11 @@ public class StaffingCheck {
                          boolean measured, long historyTickets, LocalDate from) {
     }
 
+    /** The planning zone's id. */
+    public String zone() {
+        return demand.zone().getId();
+    }
+
     /** @throws io.linia.shared.DomainException forbidden unless a planner; not found for an unknown period */
     public Report of(Actor actor, long periodId) {
         StaffAccess.requirePlanner(actor);

@@ -71,7 +71,7 @@ public class StaffingSettingsStore {
             try {
                 ShiftStaffingAggregation.valueOf(c.aggregation());
             } catch (IllegalArgumentException e) {
-                problems.put("aggregation", DomainException.invalid("aggregation", "wfdemand.settings.aggregation"));
+                problems.put("aggregation", DomainException.invalid("aggregation", "wfdemand.settings.aggregationUnknown"));
             }
         }
         range(problems, "firstLineMinimum", c.firstLineMinimum() == null ? null : c.firstLineMinimum().doubleValue(), 0, 500);
