@@ -115,7 +115,7 @@ public class StaffingDemand {
         if (from.isBefore(trainedUntil)) {
             throw new IllegalArgumentException("from: the forecast starts on or after " + trainedUntil + ", not " + from);
         }
-        HourlySeries history = actual(trainedUntil.minusWeeks(properties.historyWeeks()), trainedUntil.minusDays(1));
+        HourlySeries history = sinceFirstArrivals(actual(trainedUntil.minusWeeks(properties.historyWeeks()), trainedUntil.minusDays(1)));
         ShiftCalendar shiftCalendar = calendar.current();
         ArrivalForecast model = ArrivalForecast.withHolidays(date -> shiftCalendar.holiday(date).isPresent());
         int skip = (int) ChronoUnit.HOURS.between(trainedUntil.atStartOfDay(), from.atStartOfDay());
@@ -126,6 +126,20 @@ public class StaffingDemand {
             values[i] = whole.expected().value(skip + i);
         }
         return new Forecast(HourlySeries.of(from.atStartOfDay(), values), whole.basis(), whole.detail());
+    }
+
+    /**
+     * The history from the first day with arrivals on: days before the desk (or its imported history) began are no
+     * evidence of quiet days, and the model would learn a fall from them. A history without any arrivals stays whole.
+     */
+    private static HourlySeries sinceFirstArrivals(HourlySeries history) {
+        for (int h = 0; h < history.hours(); h++) {
+            if (history.value(h) > 0) {
+                int day = h - h % 24;
+                return day == 0 ? history : history.slice(day, history.hours());
+            }
+        }
+        return history;
     }
 
     /** The forecast of the dates from {@code from} (today or later) on, learnt from the weeks before today. */
