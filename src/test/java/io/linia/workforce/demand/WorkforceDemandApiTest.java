@@ -174,4 +174,18 @@ class WorkforceDemandApiTest {
         assertThat(demand.actual(monday, monday).total()).isZero();
         assertThat(api.as("lead").delete("/api/v1/workforce/arrivals/" + batch.path("id").asLong()).status()).isEqualTo(404);
     }
+
+    @Test
+    void theOperationsAreInTheOpenApiDocument() {
+        JsonNode paths = expect(api.anonymous().get("/v3/api-docs"), 200).path("paths");
+        for (String path : java.util.List.of("/api/v1/workforce/forecast", "/api/v1/workforce/staffing", "/api/v1/workforce/staffing/settings",
+                "/api/v1/workforce/arrivals", "/api/v1/workforce/arrivals/{id}")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+            paths.path(path).fields().forEachRemaining(op -> assertThat(op.getValue().path("tags").toString())
+                    .as(op.getKey() + " " + path).contains("Workforce: forecast and staffing need"));
+        }
+        JsonNode content = paths.path("/api/v1/workforce/arrivals").path("post").path("requestBody").path("content");
+        assertThat(content.has("text/csv")).isTrue();
+        assertThat(content.has("multipart/form-data")).isTrue();
+    }
 }
