@@ -132,13 +132,6 @@ public class ArrivalHistory {
         return perHour;
     }
 
-    /** Imported arrivals of every batch in [from, to). */
-    public double total(Instant from, Instant to) {
-        Double sum = readOnly.execute(s -> jdbc.queryForObject("select sum(arrivals) from arrival_count where hour_start >= ?"
-                + " and hour_start < ?", Double.class, Timestamp.from(from), Timestamp.from(to)));
-        return sum == null ? 0 : sum;
-    }
-
     private record Count(Instant hour, String channel, String category, double arrivals) {
     }
 

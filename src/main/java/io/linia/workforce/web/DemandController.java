@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linia.accounts.Actor;
 import io.linia.shared.DomainException;
 import io.linia.web.Refusals;
-import io.linia.workforce.ForecastError;
 import io.linia.workforce.HourlySeries;
 import io.linia.workforce.ShiftStaffingAggregation;
 import io.linia.workforce.demand.ArrivalHistory;
@@ -88,7 +87,7 @@ class DemandController {
     // ------------------------------------------------------------------ forecast
 
     @GetMapping("/forecast")
-    String forecast(Actor actor, @RequestParam(defaultValue = "4") String weeks, Model model, Locale locale) {
+    String forecast(Actor actor, @RequestParam(defaultValue = "4") String weeks, Model model) {
         StaffAccess.requireStaff(actor);
         int n = weeks(weeks);
         ForecastReview.Report report = review.review(n);
@@ -97,8 +96,8 @@ class DemandController {
         model.addAttribute("maxWeeks", ForecastReview.MAX_WEEKS);
         model.addAttribute("pastDays", pastDays(report));
         model.addAttribute("nextDays", nextDays(report.next().expected()));
-        model.addAttribute("pastChart", pastChart(report, locale));
-        model.addAttribute("nextChart", nextChart(report, locale));
+        model.addAttribute("pastChart", pastChart(report));
+        model.addAttribute("nextChart", nextChart(report));
         return "workforce/demand-forecast";
     }
 
@@ -166,7 +165,7 @@ class DemandController {
         return sum;
     }
 
-    private String pastChart(ForecastReview.Report report, Locale locale) {
+    private String pastChart(ForecastReview.Report report) {
         List<String> labels = new ArrayList<>();
         List<Double> actual = new ArrayList<>();
         List<Double> forecast = new ArrayList<>();
@@ -185,7 +184,7 @@ class DemandController {
                 dataset(refusals.text("wfdemand.forecast.naive"), naive, "#adb5bd")));
     }
 
-    private String nextChart(ForecastReview.Report report, Locale locale) {
+    private String nextChart(ForecastReview.Report report) {
         HourlySeries next = report.next().expected();
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
@@ -245,7 +244,7 @@ class DemandController {
     // ------------------------------------------------------------------ staffing
 
     @GetMapping("/staffing")
-    String staffing(Actor actor, @RequestParam(required = false) Long period, Model model, Locale locale) {
+    String staffing(Actor actor, @RequestParam(required = false) Long period, Model model) {
         StaffAccess.requirePlanner(actor);
         List<PeriodView> all = periods.list(actor);
         model.addAttribute("periods", all);
@@ -261,7 +260,7 @@ class DemandController {
     }
 
     @GetMapping(value = "/staffing.csv", produces = "text/csv")
-    ResponseEntity<String> staffingCsv(Actor actor, @RequestParam long period, Locale locale) {
+    ResponseEntity<String> staffingCsv(Actor actor, @RequestParam long period) {
         StaffingCheck.Report report = check.of(actor, period);
         Map<Long, ShiftTemplateView> names = templates.list().stream().collect(Collectors.toMap(ShiftTemplateView::id, Function.identity()));
         StringBuilder csv = new StringBuilder("date,shift,hours,line,group,forecast_arrivals,peak_per_hour,erlang_c_agents,required,"
@@ -443,10 +442,4 @@ class DemandController {
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(body);
     }
-
-    /** MAPE or WAPE for a page: {@code —} when undefined. */
-    static String percent(double value) {
-        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.1f %%", value);
-    }
-
 }
