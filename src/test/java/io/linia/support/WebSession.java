@@ -84,6 +84,25 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form));
     }
 
+    /** A multipart form post of fields and one file, with the CSRF token of the last page read. */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+        String boundary = "----linia" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.putIfAbsent("_csrf", csrf);
+        }
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+                + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     /** A form post of an already encoded body, e.g. with percent-encoded bytes that are not UTF-8. */
     public HttpResponse<String> postEncoded(String path, String encodedForm) {
         String body = csrf == null ? encodedForm : encodedForm + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);

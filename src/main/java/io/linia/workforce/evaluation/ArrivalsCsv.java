@@ -58,6 +58,12 @@ public final class ArrivalsCsv {
         Refused(String message) {
             super(message);
         }
+
+        /** The line of the file the refusal names (1 is the header); 0 when it is about the whole file. */
+        public int line() {
+            java.util.regex.Matcher m = Pattern.compile(" line ([0-9]+)").matcher(getMessage());
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        }
     }
 
     /**
@@ -121,6 +127,165 @@ public final class ArrivalsCsv {
             throw new Refused(name + ": no rows after the header");
         }
         return aggregate(rows, name);
+    }
+
+    /** Arrivals of one wall-clock hour for one channel and category (null: the file had no such column or left it empty). */
+    public record HourCount(LocalDateTime hour, String channel, String category, double count) {
+    }
+
+    /**
+     * What an import reads: the hourly counts per channel and category code, only hours with arrivals.
+     *
+     * @param hours    by hour, then channel and category
+     * @param rows     data rows read
+     * @param interval the step between rows
+     * @param start    the first hour the file covers
+     * @param end      the hour after the last one it covers
+     */
+    public record Detailed(List<HourCount> hours, int rows, Duration interval, LocalDateTime start, LocalDateTime end) {
+        public double total() {
+            return hours.stream().mapToDouble(HourCount::count).sum();
+        }
+    }
+
+    private record Keyed(LocalDateTime time, double count, String channel, String category) {
+    }
+
+    /** The finest interval an import takes. */
+    static final int MIN_IMPORT_MINUTES = 5;
+
+    /** Longest code of a channel or category accepted. */
+    static final int MAX_CODE = 40;
+
+    /**
+     * Reads an import: columns {@code timestamp} and {@code count} (case does not matter), optional {@code channel}
+     * and {@code category} codes; counts of rows with the same timestamp, channel and category add up. Otherwise as
+     * {@link #read(Path, String, String, ZoneId)}.
+     */
+    public static Detailed readDetailed(java.io.Reader source, String name, ZoneId zone) throws Refused {
+        List<Keyed> rows = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(source)) {
+            String line;
+            int lineNumber = 0;
+            CSVFormat format = null;
+            int timeIndex = -1;
+            int countIndex = -1;
+            int channelIndex = -1;
+            int categoryIndex = -1;
+            int columns = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNumber++;
+                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (format == null) {
+                    format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(line)).setTrim(true).get();
+                    List<String> header = fields(line, format, name, lineNumber);
+                    timeIndex = column(header, "timestamp", "timestamp", name);
+                    countIndex = column(header, "count", "count", name);
+                    channelIndex = optionalColumn(header, "channel");
+                    categoryIndex = optionalColumn(header, "category");
+                    columns = header.size();
+                    continue;
+                }
+                List<String> fields = fields(line, format, name, lineNumber);
+                if (fields.size() <= Math.max(timeIndex, countIndex)) {
+                    throw new Refused(name + " line " + lineNumber + ": " + fields.size() + " field(s), the header has " + columns);
+                }
+                LocalDateTime time = time(fields.get(timeIndex), zone, name, lineNumber);
+                double count = count(fields.get(countIndex), name, lineNumber);
+                rows.add(new Keyed(time, count, code(fields, channelIndex, "channel", name, lineNumber),
+                        code(fields, categoryIndex, "category", name, lineNumber)));
+            }
+            if (format == null) {
+                throw new Refused(name + ": the file is empty (a header line and rows of timestamp and count are expected)");
+            }
+        } catch (CharacterCodingException e) {
+            throw new Refused(name + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new Refused(name + ": cannot be read: " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new Refused(name + ": cannot be read: " + e.getCause().getMessage());
+        }
+        if (rows.isEmpty()) {
+            throw new Refused(name + ": no rows after the header");
+        }
+        List<Row> plain = new ArrayList<>(rows.size());
+        for (Keyed row : rows) {
+            plain.add(new Row(row.time(), row.count()));
+        }
+        plain.sort(Comparator.comparing(Row::time));
+        long stepMinutes = step(plain, name);
+        if (stepMinutes < MIN_IMPORT_MINUTES) {
+            throw new Refused(name + ": the closest rows are " + stepMinutes + " minute(s) apart; an import takes counts per "
+                    + MIN_IMPORT_MINUTES + " minutes to per day");
+        }
+        LocalDateTime start = plain.get(0).time().truncatedTo(ChronoUnit.HOURS);
+        int hours = hours(start, plain.get(plain.size() - 1).time().plusMinutes(stepMinutes), name);
+        java.util.Map<List<String>, double[]> byKey = new java.util.LinkedHashMap<>();
+        for (Keyed row : rows) {
+            double[] counts = byKey.computeIfAbsent(java.util.Arrays.asList(row.channel(), row.category()), k -> new double[hours]);
+            spread(counts, start, row.time(), stepMinutes, row.count());
+        }
+        List<HourCount> result = new ArrayList<>();
+        for (int h = 0; h < hours; h++) {
+            for (java.util.Map.Entry<List<String>, double[]> e : byKey.entrySet()) {
+                if (e.getValue()[h] > 0) {
+                    result.add(new HourCount(start.plusHours(h), e.getKey().get(0), e.getKey().get(1), e.getValue()[h]));
+                }
+            }
+        }
+        return new Detailed(result, rows.size(), Duration.ofMinutes(stepMinutes), start, start.plusHours(hours));
+    }
+
+    private static int optionalColumn(List<String> header, String wanted) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).equalsIgnoreCase(wanted)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String code(List<String> fields, int index, String what, String name, int lineNumber) throws Refused {
+        if (index < 0 || index >= fields.size() || fields.get(index).isBlank()) {
+            return null;
+        }
+        String code = fields.get(index).strip();
+        if (code.length() > MAX_CODE) {
+            throw new Refused(name + " line " + lineNumber + ": " + what + " '" + code.substring(0, MAX_CODE) + "…' is longer than "
+                    + MAX_CODE + " characters");
+        }
+        return code;
+    }
+
+    private static long step(List<Row> sorted, String name) throws Refused {
+        long stepMinutes = Long.MAX_VALUE;
+        for (int i = 1; i < sorted.size(); i++) {
+            long minutes = ChronoUnit.MINUTES.between(sorted.get(i - 1).time(), sorted.get(i).time());
+            if (minutes > 0) {
+                stepMinutes = Math.min(stepMinutes, minutes);
+            }
+        }
+        if (stepMinutes == Long.MAX_VALUE) {
+            stepMinutes = 60; // one timestamp only: take it as an hour
+        }
+        if (stepMinutes > 24 * 60) {
+            throw new Refused(name + ": the closest rows are " + Duration.ofMinutes(stepMinutes).toDays()
+                    + " days apart; hourly forecasts need counts at least per day");
+        }
+        return stepMinutes;
+    }
+
+    private static int hours(LocalDateTime start, LocalDateTime last, String name) throws Refused {
+        long hours = ChronoUnit.HOURS.between(start, last) + (last.equals(last.truncatedTo(ChronoUnit.HOURS)) ? 0 : 1);
+        if (hours > MAX_HOURS) {
+            throw new Refused(name + ": the rows span " + hours / 24 + " days, more than 20 years");
+        }
+        return (int) hours;
     }
 
     private static Arrivals aggregate(List<Row> rows, String name) throws Refused {

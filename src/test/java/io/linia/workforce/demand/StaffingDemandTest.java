@@ -51,6 +51,8 @@ class StaffingDemandTest {
     WorkforcePlanning planning;
     @Autowired
     StaffingDemand demand;
+    @Autowired
+    StaffingSettingsStore settings;
 
     StaffFixtures fx;
     Actor customer;
@@ -100,7 +102,29 @@ class StaffingDemandTest {
         TicketView escalated = createAt(today.minusDays(2), 12, 0);
         tickets.escalate(l1, escalated.number(), new TicketCommands.Escalate(category, web, null, escalated.version()));
         fx.setClock(today.atTime(10, 0).atZone(StaffFixtures.MOSCOW).toInstant());
+        // too few tickets to measure: the default 40 % of the second line, split evenly over the groups
+        assertThat(demand.queues()).filteredOn(q -> q.line() == Line.SECOND)
+                .allSatisfy(q -> assertThat(q.share()).isCloseTo(0.4 / routing.activeGroups().size(), within(1e-9)));
+        assertThat(demand.queueShares().measured()).isFalse();
+        assertThat(demand.queueShares().tickets()).isEqualTo(4);
+        // measured from 4 tickets on
+        Actor lead = fx.actor("lead");
+        StaffingSettingsCommand measureFrom4 = withShareMinTickets(StaffingSettingsStore.commandOf(settings.current()), 4);
+        settings.save(lead, measureFrom4);
+        try {
+            queuesAndNeeds(today, web, recovery);
+        } finally {
+            settings.reset(lead);
+        }
+    }
 
+    private static StaffingSettingsCommand withShareMinTickets(StaffingSettingsCommand c, int tickets) {
+        return new StaffingSettingsCommand(c.firstLineHandlingMinutes(), c.secondLineHandlingMinutes(), c.serviceLevelPercent(),
+                c.answerWithinMinutes(), c.shrinkagePercent(), c.aggregation(), c.carryClosedHours(), c.firstLineMinimum(),
+                c.secondLineMinimum(), c.secondLineSharePercent(), tickets, c.version());
+    }
+
+    private void queuesAndNeeds(LocalDate today, long web, long recovery) {
         List<ShiftStaffingQueue> queues = demand.queues();
 
         assertThat(queues.get(0)).isEqualTo(new ShiftStaffingQueue(Line.FIRST, RosterNeed.WHOLE_LINE, 1.0, 1));

@@ -177,4 +177,37 @@ class ArrivalsCsvTest {
         assertThatThrownBy(() -> ArrivalsCsv.read(file, "timestamp", "count", MOSCOW))
                 .isInstanceOf(Refused.class).hasMessage("cp1251.csv: not UTF-8 text");
     }
+
+    @Test
+    void anImportKeepsChannelsAndCategoriesApartAndSumsEachIntoHours() throws Exception {
+        ArrivalsCsv.Detailed read = ArrivalsCsv.readDetailed(new java.io.StringReader("""
+                Timestamp;Count;Channel;Category
+                2025-03-03T09:00;2;EMAIL;mail-lost
+                2025-03-03T09:15;3;EMAIL;mail-lost
+                2025-03-03T09:15;4;WEB;
+                2025-03-03T10:45;1;EMAIL;mail-lost
+                """), "counts.csv", MOSCOW);
+
+        assertThat(read.interval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(read.rows()).isEqualTo(4);
+        assertThat(read.start()).isEqualTo(LocalDateTime.of(2025, 3, 3, 9, 0));
+        assertThat(read.end()).isEqualTo(LocalDateTime.of(2025, 3, 3, 11, 0));
+        assertThat(read.hours()).containsExactly(
+                new ArrivalsCsv.HourCount(LocalDateTime.of(2025, 3, 3, 9, 0), "EMAIL", "mail-lost", 5),
+                new ArrivalsCsv.HourCount(LocalDateTime.of(2025, 3, 3, 9, 0), "WEB", null, 4),
+                new ArrivalsCsv.HourCount(LocalDateTime.of(2025, 3, 3, 10, 0), "EMAIL", "mail-lost", 1));
+        assertThat(read.total()).isEqualTo(10);
+    }
+
+    @Test
+    void anImportRefusesRowsCloserThanFiveMinutesAndOverlongCodes() {
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(Refused.class, () -> ArrivalsCsv.readDetailed(
+                new java.io.StringReader("timestamp,count\n2025-03-03T09:00,1\n2025-03-03T09:02,1\n"), "c.csv", MOSCOW)).getMessage())
+                .contains("2 minute(s) apart");
+        Refused longCode = org.assertj.core.api.Assertions.catchThrowableOfType(Refused.class, () -> ArrivalsCsv.readDetailed(
+                new java.io.StringReader("timestamp,count,channel\n2025-03-03T09:00,1,EMAIL\n2025-03-03T10:00,1," + "X".repeat(41) + "\n"),
+                "c.csv", MOSCOW));
+        assertThat(longCode.getMessage()).contains("c.csv line 3").contains("longer than 40");
+        assertThat(longCode.line()).isEqualTo(3);
+    }
 }
