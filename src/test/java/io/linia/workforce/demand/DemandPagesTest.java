@@ -126,7 +126,7 @@ class DemandPagesTest {
         assertThat(page.statusCode()).isEqualTo(200);
         String body = page.body().replaceAll("\\s+", " ");
         assertThat(body).contains("Потребность в сотрудников".replace("сотрудников", "сотрудниках")).contains("id=\"settings-in-force\"")
-                .contains("Действуют значения по умолчанию").contains("обработка заявки 12,0 мин").contains("Первая линия (вся)")
+                .contains("Действуют значения по умолчанию").contains("обработка заявки 2,0 мин").contains("Первая линия (вся)")
                 .contains("Доли групп второй линии — по умолчанию: 40,0 %");
         List<ShiftStaffing> need = demand.staffing(demo.firstDay(), demo.lastDay());
         ShiftStaffing first = need.get(0);
