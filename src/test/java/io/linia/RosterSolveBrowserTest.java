@@ -38,7 +38,10 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"linia.demo.tickets=false",
-        "linia.test.context=roster-solve", "linia.workforce.roster.time-limit=6s"})
+        "linia.test.context=roster-solve", "linia.workforce.roster.time-limit=6s",
+        // the need from this desk's own (few) tickets, not the demo's imported 8 weeks at the seed desk's scale: with seats
+        // for 49 agents a shift and 6 agents every seat is short, and a 6 s solve spends itself on the coverage
+        "linia.demo.arrivals.enabled=false"})
 @ActiveProfiles("test")
 class RosterSolveBrowserTest {
 

@@ -81,13 +81,36 @@ public final class ArrivalsCsv {
 
     public static Arrivals read(Path file, String timeColumn, String countColumn, ZoneId zone) throws Refused {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        List<Row> rows = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        List<Keyed> keyed;
+        try {
+            keyed = rows(Files.newBufferedReader(file, StandardCharsets.UTF_8), name, zone, timeColumn, "--time-column",
+                    countColumn, "--count-column", false);
+        } catch (IOException e) {
+            throw new Refused(name + ": cannot be read: " + e.getMessage());
+        }
+        List<Row> rows = new ArrayList<>(keyed.size());
+        for (Keyed row : keyed) {
+            rows.add(new Row(row.time(), row.count()));
+        }
+        return aggregate(rows, name);
+    }
+
+    /**
+     * The data rows of a CSV of arrival counts: the header names the columns (its delimiter, comma or semicolon,
+     * is the file's), a byte-order mark and blank lines are skipped; with {@code keyed} the optional {@code channel}
+     * and {@code category} columns are read too. Refused with the line at fault; never empty.
+     */
+    private static List<Keyed> rows(java.io.Reader source, String name, ZoneId zone, String timeColumn, String timeOption,
+                                    String countColumn, String countOption, boolean keyed) throws Refused {
+        List<Keyed> rows = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(source)) {
             String line;
             int lineNumber = 0;
             CSVFormat format = null;
             int timeIndex = -1;
             int countIndex = -1;
+            int channelIndex = -1;
+            int categoryIndex = -1;
             int columns = 0;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
@@ -100,8 +123,12 @@ public final class ArrivalsCsv {
                 if (format == null) {
                     format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(line)).setTrim(true).get();
                     List<String> header = fields(line, format, name, lineNumber);
-                    timeIndex = column(header, timeColumn, "--time-column", name);
-                    countIndex = column(header, countColumn, "--count-column", name);
+                    timeIndex = column(header, timeColumn, timeOption, name);
+                    countIndex = column(header, countColumn, countOption, name);
+                    if (keyed) {
+                        channelIndex = optionalColumn(header, "channel");
+                        categoryIndex = optionalColumn(header, "category");
+                    }
                     columns = header.size();
                     continue;
                 }
@@ -111,7 +138,8 @@ public final class ArrivalsCsv {
                 }
                 LocalDateTime time = time(fields.get(timeIndex), zone, name, lineNumber);
                 double count = count(fields.get(countIndex), name, lineNumber);
-                rows.add(new Row(time, count));
+                rows.add(new Keyed(time, count, code(fields, channelIndex, "channel", name, lineNumber),
+                        code(fields, categoryIndex, "category", name, lineNumber)));
             }
             if (format == null) {
                 throw new Refused(name + ": the file is empty (a header line and rows of timestamp and count are expected)");
@@ -126,7 +154,7 @@ public final class ArrivalsCsv {
         if (rows.isEmpty()) {
             throw new Refused(name + ": no rows after the header");
         }
-        return aggregate(rows, name);
+        return rows;
     }
 
     /** Arrivals of one wall-clock hour for one channel and category (null: the file had no such column or left it empty). */
@@ -163,56 +191,7 @@ public final class ArrivalsCsv {
      * {@link #read(Path, String, String, ZoneId)}.
      */
     public static Detailed readDetailed(java.io.Reader source, String name, ZoneId zone) throws Refused {
-        List<Keyed> rows = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(source)) {
-            String line;
-            int lineNumber = 0;
-            CSVFormat format = null;
-            int timeIndex = -1;
-            int countIndex = -1;
-            int channelIndex = -1;
-            int categoryIndex = -1;
-            int columns = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (format == null) {
-                    format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(line)).setTrim(true).get();
-                    List<String> header = fields(line, format, name, lineNumber);
-                    timeIndex = column(header, "timestamp", "timestamp", name);
-                    countIndex = column(header, "count", "count", name);
-                    channelIndex = optionalColumn(header, "channel");
-                    categoryIndex = optionalColumn(header, "category");
-                    columns = header.size();
-                    continue;
-                }
-                List<String> fields = fields(line, format, name, lineNumber);
-                if (fields.size() <= Math.max(timeIndex, countIndex)) {
-                    throw new Refused(name + " line " + lineNumber + ": " + fields.size() + " field(s), the header has " + columns);
-                }
-                LocalDateTime time = time(fields.get(timeIndex), zone, name, lineNumber);
-                double count = count(fields.get(countIndex), name, lineNumber);
-                rows.add(new Keyed(time, count, code(fields, channelIndex, "channel", name, lineNumber),
-                        code(fields, categoryIndex, "category", name, lineNumber)));
-            }
-            if (format == null) {
-                throw new Refused(name + ": the file is empty (a header line and rows of timestamp and count are expected)");
-            }
-        } catch (CharacterCodingException e) {
-            throw new Refused(name + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw new Refused(name + ": cannot be read: " + e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw new Refused(name + ": cannot be read: " + e.getCause().getMessage());
-        }
-        if (rows.isEmpty()) {
-            throw new Refused(name + ": no rows after the header");
-        }
+        List<Keyed> rows = rows(source, name, zone, "timestamp", "timestamp", "count", "count", true);
         List<Row> plain = new ArrayList<>(rows.size());
         for (Keyed row : rows) {
             plain.add(new Row(row.time(), row.count()));
