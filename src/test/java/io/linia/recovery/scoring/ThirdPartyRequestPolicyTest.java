@@ -1,0 +1,82 @@
+package io.linia.recovery.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.linia.recovery.scoring.ThirdPartyRequestPolicy.ThirdPartyMention;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class ThirdPartyRequestPolicyTest {
+
+    private final ThirdPartyRequestPolicy policy = new ThirdPartyRequestPolicy();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Нужен доступ к почте мужа, он ничего не говорит                         | possession      | почте мужа
+            Хочу прочитать переписку моей жены                                      | possession      | переписку моей жены
+            Подскажите пароль от почты моего парня                                  | possession      | пароль от почты моего парня
+            Заблокирован ящик жены, помогите                                        | possession      | ящик жены
+            Восстановите аккаунт дочери                                             | possession      | аккаунт дочери
+            Почта Ребёнка заблокирована                                             | possession      | Почта Ребёнка
+            Как зайти в почту мамы                                                  | possession      | почту мамы
+            Нужна почта покойного отца, там документы                                | possession      | почта покойного отца
+            Восстановите почту для мамы                                             | possession      | почту для мамы
+            Прошу помочь для мамы                                                   | on-behalf       | для мамы
+            Пишу за сына, ему 12                                                    | on-behalf       | за сына
+            Обращаюсь от имени жены                                                 | on-behalf       | от имени жены
+            У дочки взломали почту                                                  | on-behalf       | У дочки
+            У моей девушки не получается войти в ящик                               | on-behalf       | У моей девушки
+            Жена забыла пароль от ящика                                             | relative-cannot | Жена забыла
+            Мой муж не может войти уже неделю                                       | relative-cannot | Мой муж не может
+            Папа умер, как получить доступ                                          | relative-cannot | Папа умер
+            Бабушка совсем не помнит пароль                                         | relative-cannot | Бабушка совсем не помнит
+            Мужу срочно нужен доступ                                                | relative-needs  | Мужу срочно нужен
+            Маме надо восстановить почту                                            | relative-needs  | Маме надо
+            Как получить доступ к чужой почте?                                      | foreign         | чужой почте
+            Это не мой ящик, но мне очень нужно                                     | foreign         | не мой ящик
+            Он не отвечает, а мне нужна его почта                                   | pronoun         | его почта
+            Сестра уехала, хочу проверить её ящик                                   | pronoun         | её ящик
+            I need access to my wife's email                                        | possession      | wife's email
+            I need my husband’s mailbox unlocked                                    | possession      | husband’s mailbox
+            I am writing for my daughter                                            | on-behalf       | for my daughter
+            My father passed away and we need his photos                            | relative-cannot | My father passed away
+            How do I get into someone else's account                                | foreign         | someone else's account
+            """)
+    void requestsAboutSomeoneElsesMailboxAreDetectedWithThePhrase(String text, String rule, String phrase) {
+        Optional<ThirdPartyMention> mention = policy.detect(text);
+        assertThat(mention).as(text).isPresent();
+        assertThat(mention.get().rule()).isEqualTo(rule);
+        assertThat(mention.get().phrase()).isEqualTo(phrase);
+        assertThat(mention.get().code()).isEqualTo("recovery.scoring.policy." + rule);
+        assertThat(text.substring(mention.get().start())).startsWith(phrase);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "У меня новый телефон, не могу войти в почту",
+            "Мой муж сказал, что мне нужно восстановить мой ящик",
+            "Я девушка, 25 лет, забыла пароль от своей почты",
+            "Не помню пароль, ящик мой, регистрировала в 2012 году",
+            "Папка «Работа» пропала, восстановите доступ к моему ящику",
+            "Забыла ответ на секретный вопрос. Почта нужна для работы",
+            "Муж подарил новый ноутбук, и теперь я не могу зайти в почту",
+            "Мама, папа и я живём вместе; у меня свой ящик",
+            "Ящик заблокировали, помогите восстановить ее, пожалуйста",
+            "My husband told me to recover my mailbox",
+            "I forgot my password after moving to a new phone",
+    })
+    void theOwnersOwnRequestsDoNotTrigger(String text) {
+        assertThat(policy.mentions(text)).as(text).isEmpty();
+    }
+
+    @Test
+    void everyMentionIsReportedInTheOrderWritten() {
+        var mentions = policy.mentions("Жена забыла пароль. Нужна почта жены, это для жены");
+        assertThat(mentions).extracting(ThirdPartyMention::rule).containsExactly("relative-cannot", "possession", "on-behalf");
+        assertThat(policy.detect(null)).isEmpty();
+        assertThat(policy.detect("   ")).isEmpty();
+    }
+}
