@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * <li>{@code possession}: the mailbox (почта, ящик, аккаунт, пароль, переписка) of a relative in the genitive:
  *     «почта мужа», «пароль от почты моей жены», "my wife's email", "the account of my son";</li>
  * <li>{@code on-behalf}: «для мамы», «за сына», «вместо мужа», «от имени жены», "for my husband"; and «у мужа …»
- *     when the same clause speaks of the mailbox or access («у сына взломали почту»);</li>
+ *     when the same clause speaks of the mailbox or access («у сына взломали почту») but not of «мой/свой» mailbox;</li>
  * <li>{@code relative-cannot}: a relative as the one who lost access: «жена забыла пароль», «мама не может
  *     войти», «папа умер», "my wife forgot", "my father passed away";</li>
  * <li>{@code relative-needs}: «мужу нужен доступ», «маме надо восстановить»;</li>
@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  * <li>{@code pronoun}: «его почта», «её ящик», "her mailbox" — the mailbox belongs to a third person.</li>
  * </ul>
  * Not triggered: a relative who only said or advised something about the person's own mailbox («мой муж
- * сказал, что мне нужно восстановить мой ящик»: the mailbox is «мой», the husband is a bystander), a person
- * describing themselves («я девушка, 25 лет»), and texts with no relative at all («у меня новый телефон»). Such
+ * сказал, что мне нужно восстановить мой ящик»: the mailbox is «мой», the husband is a bystander), a partner who
+ * took over the writer's own mailbox («мой парень взломал мою почту»: the owner asks, which is what support is
+ * for), a person describing themselves («я девушка, 25 лет», «я мама двоих детей»), and texts with no relative
+ * at all («у меня новый телефон»). Such
  * arguable cases stay with the agent's own policy tick. The text is lower-cased and ё read as е, so every
  * spelling and inflected form of the listed words counts.
  */
@@ -37,7 +39,7 @@ public final class ThirdPartyRequestPolicy {
     private static final String POSSESSIVE = "(?:(?:моего|моей|моих|моему|моим|мой|моя|мою|нашего|нашей|нашему|нашу|наш|наша"
             + "|своего|своей|своему|свою|бывшего|бывшей|бывшему|бывшую|бывший|бывшая|покойного|покойной|умершего|умершей)\\s+){0,2}";
     private static final String RELATIVE_GENITIVE = "(?:жены|мужа|супруга|супруги|парня|девушки|подруги|ребенка|детей|сына|сынка"
-            + "|дочери|дочки|мамы|мамочки|матери|папы|отца|брата|сестры|бабушки|дедушки|свекрови|тещи)";
+            + "|дочери|дочки|мамы|мамочки|матери|папы|отца|брата|сестры|бабушки|дедушки|свекрови|тещи|бывшего|бывшей)";
     private static final String RELATIVE_ACCUSATIVE = "(?:жену|мужа|супруга|супругу|парня|девушку|подругу|ребенка|детей|сына"
             + "|дочь|дочку|маму|мать|папу|отца|брата|сестру|бабушку|дедушку)";
     private static final String RELATIVE_NOMINATIVE = "(?:жена|муж|супруг|супруга|парень|девушка|подруга|ребенок|дети|сын"
@@ -63,7 +65,9 @@ public final class ThirdPartyRequestPolicy {
             rule("on-behalf", "\\b(?:для|вместо|от\\s+имени|от\\s+лица)\\s+" + POSSESSIVE + RELATIVE_GENITIVE + "\\b"),
             rule("on-behalf", "\\bза\\s+" + POSSESSIVE + RELATIVE_ACCUSATIVE + "\\b"),
             rule("on-behalf", "\\b(?:for|on\\s+behalf\\s+of)\\s+my\\s+(?:late\\s+)?" + EN_RELATIVE + "\\b"),
-            rule("relative-cannot", "\\b" + POSSESSIVE + RELATIVE_NOMINATIVE + "\\s+(?:\\S+\\s+){0,2}?" + CANNOT + "\\b"),
+            // "я мама двоих детей, забыла пароль" describes the writer; words between carry no punctuation
+            rule("relative-cannot", "(?<!\\bя\\s)\\b" + POSSESSIVE + RELATIVE_NOMINATIVE + "\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,2}?"
+                    + CANNOT + "\\b"),
             rule("relative-cannot", "\\bmy\\s+(?:late\\s+)?" + EN_RELATIVE + "\\s+(?:forgot|can't|cannot|can\\s+not|lost|doesn't"
                     + "|does\\s+not|died|has\\s+died|passed\\s+away)\\b"),
             rule("relative-needs", "\\b" + POSSESSIVE + RELATIVE_DATIVE + "\\s+(?:\\S+\\s+)?(?:нуж(?:ен|на|но|ны)|надо|необходим\\w*)"),
@@ -76,6 +80,7 @@ public final class ThirdPartyRequestPolicy {
 
     private static final Pattern AT_RELATIVE = Pattern.compile("\\bу\\s+" + POSSESSIVE + RELATIVE_GENITIVE + "\\b", FLAGS);
     private static final Pattern MAILBOX_OR_ACCESS = Pattern.compile("\\b(?:" + MAILBOX + "|" + ACCESS + ")", FLAGS);
+    private static final Pattern OWN_MAILBOX = Pattern.compile("\\b(?:мо|сво)(?:й|я|ю|е|его|ей|ему)\\s+" + MAILBOX, FLAGS);
     private static final Pattern SENTENCE = Pattern.compile("[^.!?;\\n\\r]+");
     private static final Pattern CLAUSE = Pattern.compile("[^.!?;,:\\n\\r()«»\"]+");
 
@@ -117,7 +122,9 @@ public final class ThirdPartyRequestPolicy {
         Matcher clause = CLAUSE.matcher(folded);
         while (clause.find()) {
             Matcher at = AT_RELATIVE.matcher(folded).region(clause.start(), clause.end());
-            if (at.find() && MAILBOX_OR_ACCESS.matcher(folded).region(clause.start(), clause.end()).find()) {
+            // «у сына взломали почту» is the son's; «у мамы на компьютере зашла в свою почту» is the writer's own
+            if (at.find() && MAILBOX_OR_ACCESS.matcher(folded).region(clause.start(), clause.end()).find()
+                    && !OWN_MAILBOX.matcher(folded).region(clause.start(), clause.end()).find()) {
                 found.add(new ThirdPartyMention("on-behalf", shown.substring(at.start(), at.end()), at.start()));
             }
         }
