@@ -7,6 +7,7 @@ import io.linia.accounts.Actor;
 import io.linia.recovery.AccountDirectory;
 import io.linia.recovery.BlockReason;
 import io.linia.recovery.DirectoryActionResult;
+import io.linia.recovery.EmbeddedMailboxes;
 import io.linia.recovery.MailboxFacts;
 import io.linia.recovery.PasswordMatch;
 import io.linia.shared.DomainException;
@@ -14,8 +15,10 @@ import io.linia.support.StoreTest;
 import java.net.IDN;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +40,8 @@ class AccountDirectoryTest {
     JdbcClient jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    EmbeddedMailboxes mailboxes;
 
     @Test
     void factsAreMaskedAndCarryNoHash() {
@@ -180,6 +185,23 @@ class AccountDirectoryTest {
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("address"));
         assertThat(actions(anna)).isEqualTo(before);
         assertThat(directory.facts(anna).orElseThrow().pendingReset()).isNull();
+    }
+
+    @Test
+    void registeringKeepsAnExistingMailboxAndTakesSaltedHashesOnly() {
+        Instant now = clock.instant();
+        var existing = new EmbeddedMailboxes.Mailbox("ANNA.sergeeva@pochta.example.ru", LocalDate.of(2020, 1, 1), "Москва", null,
+                null, BlockReason.SPAM, now, List.of(), List.of("Чужая папка"), List.of(), List.of(), List.of());
+        assertThat(mailboxes.register(existing)).isFalse();
+        MailboxFacts anna = directory.facts("anna.sergeeva@pochta.example.ru").orElseThrow();
+        assertThat(anna.registrationCity()).isEqualTo("Казань");
+        assertThat(anna.folders()).doesNotContain("Чужая папка");
+
+        var plainText = new EmbeddedMailboxes.Mailbox("plain.text@pochta.example.ru", LocalDate.of(2020, 1, 1), "Москва", null,
+                null, null, null, List.of(new EmbeddedMailboxes.Password("qwerty123", LocalDate.of(2020, 1, 1), null)),
+                List.of(), List.of(), List.of(), List.of());
+        assertThatThrownBy(() -> mailboxes.register(plainText)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(directory.facts("plain.text@pochta.example.ru")).isEmpty();
     }
 
     private int actions(String address) {
