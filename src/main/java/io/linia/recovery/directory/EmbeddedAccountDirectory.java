@@ -75,15 +75,15 @@ class EmbeddedAccountDirectory implements AccountDirectory, EmbeddedMailboxes {
                 .param(key).query(String.class).list();
         List<MailboxFacts.Contact> contacts = jdbc.sql("""
                         select contact_address, display_name, messages from directory_contact where address = ?
-                        order by messages desc, contact_address""")
-                .param(key).query((c, i) -> new MailboxFacts.Contact(c.getString(1), c.getString(2), c.getInt(3)))
-                .list().stream().limit(FREQUENT_CONTACTS).toList();
+                        order by messages desc, contact_address limit ?""")
+                .params(key, FREQUENT_CONTACTS).query((c, i) -> new MailboxFacts.Contact(c.getString(1), c.getString(2), c.getInt(3)))
+                .list();
         List<MailboxFacts.Filter> filters = jdbc.sql("select name, description from directory_filter where address = ? order by id")
                 .param(key).query((f, i) -> new MailboxFacts.Filter(f.getString(1), f.getString(2))).list();
         List<MailboxFacts.Login> logins = jdbc.sql("""
-                        select at, country, client from directory_login where address = ? order by at desc""")
-                .param(key).query((l, i) -> new MailboxFacts.Login(l.getTimestamp(1).toInstant(), l.getString(2), l.getString(3)))
-                .list().stream().limit(LAST_LOGINS).toList();
+                        select at, country, client from directory_login where address = ? order by at desc limit ?""")
+                .params(key, LAST_LOGINS).query((l, i) -> new MailboxFacts.Login(l.getTimestamp(1).toInstant(), l.getString(2), l.getString(3)))
+                .list();
         Date registered = rs.getDate("registered_on");
         return new MailboxFacts(key, rs.getBoolean("blocked"), reason == null ? null : BlockReason.valueOf(reason),
                 instant(rs, "blocked_at"), registered.toLocalDate(), rs.getString("registration_city"),
