@@ -1,0 +1,49 @@
+package io.linia.recovery.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.linia.recovery.AccountDirectory;
+import io.linia.recovery.EmbeddedMailboxes;
+import java.time.Clock;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** linia.recovery.directory: embedded is the default; http (not implemented) and unknown values stop the start, saying why. */
+class DirectoryChoiceTest {
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withInitializer(c -> c.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance()))
+            .withBean(JdbcClient.class, () -> JdbcClient.create(new JdbcDataSource()))
+            .withBean(Clock.class, Clock::systemUTC)
+            .withUserConfiguration(DirectoryConfiguration.class);
+
+    @Test
+    void embeddedIsTheDefault() {
+        context.run(c -> {
+            assertThat(c).hasNotFailed();
+            assertThat(c).hasSingleBean(AccountDirectory.class).hasSingleBean(EmbeddedMailboxes.class);
+        });
+    }
+
+    @Test
+    void httpWithoutAnImplementationStopsTheStartSayingSo() {
+        context.withPropertyValues("linia.recovery.directory=http").run(c -> {
+            assertThat(c).hasFailed();
+            assertThat(c.getStartupFailure()).rootCause()
+                    .hasMessageContaining("linia.recovery.directory=http")
+                    .hasMessageContaining("not implemented")
+                    .hasMessageContaining("docs/recovery-directory-api.md");
+        });
+    }
+
+    @Test
+    void unknownChoiceAndBadValidityAreRefused() {
+        context.withPropertyValues("linia.recovery.directory=ldap").run(c ->
+                assertThat(c.getStartupFailure()).rootCause().hasMessageContaining("ldap").hasMessageContaining("embedded"));
+        context.withPropertyValues("linia.recovery.reset-link-validity=PT0S").run(c ->
+                assertThat(c.getStartupFailure()).rootCause().hasMessageContaining("reset-link-validity"));
+    }
+}
