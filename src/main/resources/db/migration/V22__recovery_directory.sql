@@ -1,4 +1,4 @@
--- Access recovery: the embedded account directory (linia.recovery.directory=embedded), i.e. the facts about
+-- Access recovery: the embedded account directory, i.e. the facts about
 -- mailboxes that the real mail platform would hold. Addresses are stored normalised (trimmed, lower case,
 -- domain in Unicode form), so lookups are exact. Passwords only as salted hashes ({bcrypt}...).
 create table directory_mailbox (

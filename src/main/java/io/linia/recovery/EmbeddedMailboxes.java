@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Filling the embedded directory (demo data, tests). Exists only with
- * {@code linia.recovery.directory=embedded}; the real platform owns its mailboxes.
+ * the embedded directory; the real platform owns its mailboxes.
  */
 public interface EmbeddedMailboxes {
 

@@ -283,14 +283,6 @@ public class Rosters {
         return readOnly.execute(s -> shifts("where r.state = 'PUBLISHED' and s.starts_at <= ? and s.ends_at > ?", at, at));
     }
 
-    /** Shifts of published rosters that begin or end in [from, to): the moments the on-shift flags change. */
-    public List<ScheduledShift> publishedChanging(Instant from, Instant to) {
-        Timestamp a = Timestamp.from(from);
-        Timestamp b = Timestamp.from(to);
-        return readOnly.execute(s -> shifts("where r.state = 'PUBLISHED' and ((s.starts_at >= ? and s.starts_at < ?) or (s.ends_at >= ? and s.ends_at < ?))",
-                a, b, a, b));
-    }
-
     // --- storage
 
     private Map<SlotKey, ShiftSlot> slots(PeriodView period) {

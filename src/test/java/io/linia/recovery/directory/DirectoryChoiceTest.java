@@ -11,7 +11,7 @@ import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** linia.recovery.directory: embedded is the default; http (not implemented) and unknown values stop the start, saying why. */
+/** The embedded directory is the port's implementation; a reset link's validity must be positive. */
 class DirectoryChoiceTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
@@ -21,7 +21,7 @@ class DirectoryChoiceTest {
             .withUserConfiguration(DirectoryConfiguration.class);
 
     @Test
-    void embeddedIsTheDefault() {
+    void theEmbeddedDirectoryServesThePort() {
         context.run(c -> {
             assertThat(c).hasNotFailed();
             assertThat(c).hasSingleBean(AccountDirectory.class).hasSingleBean(EmbeddedMailboxes.class);
@@ -29,20 +29,7 @@ class DirectoryChoiceTest {
     }
 
     @Test
-    void httpWithoutAnImplementationStopsTheStartSayingSo() {
-        context.withPropertyValues("linia.recovery.directory=http").run(c -> {
-            assertThat(c).hasFailed();
-            assertThat(c.getStartupFailure()).rootCause()
-                    .hasMessageContaining("linia.recovery.directory=http")
-                    .hasMessageContaining("not implemented")
-                    .hasMessageContaining("docs/recovery-directory-api.md");
-        });
-    }
-
-    @Test
-    void unknownChoiceAndBadValidityAreRefused() {
-        context.withPropertyValues("linia.recovery.directory=ldap").run(c ->
-                assertThat(c.getStartupFailure()).rootCause().hasMessageContaining("ldap").hasMessageContaining("embedded"));
+    void aResetLinkThatIsNeverValidIsRefused() {
         context.withPropertyValues("linia.recovery.reset-link-validity=PT0S").run(c ->
                 assertThat(c.getStartupFailure()).rootCause().hasMessageContaining("reset-link-validity"));
     }
