@@ -1,0 +1,8 @@
+package io.linia.recovery.audit;
+
+/** What an entry of the recovery audit log records. Names are stored as they are: never rename one. */
+public enum AuditAction {
+    REQUEST_SUBMITTED, ANSWERS_ADDED, EVIDENCE_VIEWED, THIRD_PARTY_MARKED, POLICY_REFUSAL,
+    DECISION_RESTORE, RESTORE_CONFIRMED, RESTORE_REJECTED, DECISION_ASK_MORE, DECISION_REFUSE,
+    DIRECTORY_RESET_LINK, DIRECTORY_UNBLOCK, DECIDER_GRANTED, DECIDER_REVOKED, AUDIT_EXPORTED
+}
