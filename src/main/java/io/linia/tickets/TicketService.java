@@ -374,6 +374,29 @@ public class TicketService {
     }
 
     /**
+     * A request made on one of Linia's public pages by someone who cannot sign in (the access-recovery
+     * questionnaire: the person is locked out of their mailbox). The customer is found or created by the
+     * address they gave for the answer; the ticket comes by the web channel and its files are kept on its
+     * first message. The caller routes it (e.g. with {@link #automate}) in the same transaction.
+     */
+    public MailReceipt receivePublicRequest(IncomingMail request) {
+        UserRef customer = mailCustomer(request);
+        if (customer.toActor().isStaff()) {
+            throw DomainException.invalid("contactEmail", "linia.validation.customerIsStaff");
+        }
+        Instant now = clock.instant();
+        String subject = mailSubject(request.subject(), request.text());
+        Ticket ticket = Ticket.open(subject, request.text(), customer.id(), customer.email(), customer.displayName(),
+                Channel.WEB, null, null, null, now);
+        ticket = tickets.save(ticket);
+        TicketMessage message = ticket.firstMessage();
+        keepMailParts(ticket, message, request, now);
+        meters.counter("linia.tickets.received", "channel", Channel.WEB.name()).increment();
+        events.publishEvent(created(ticket, now));
+        return new MailReceipt(ticket.id(), TicketNumber.format(ticket.id()), message.id(), true, false);
+    }
+
+    /**
      * A mail that belongs to ticket {@code ticketId} (a reply by its Message-IDs or its number). From
      * another address than the customer's it is kept but flagged. On a ticket that no longer takes
      * messages it opens a follow-up ticket (for the sender).
