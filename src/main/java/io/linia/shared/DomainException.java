@@ -1,5 +1,6 @@
 package io.linia.shared;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +11,15 @@ import java.util.Map;
  */
 public class DomainException extends RuntimeException {
 
-    public enum Kind { INVALID_INPUT, NOT_FOUND, FORBIDDEN, CONFLICT }
+    /** TOO_MANY_REQUESTS: a limit on how often something may be done was reached; {@link #retryAfter()} says for how long. */
+    public enum Kind { INVALID_INPUT, NOT_FOUND, FORBIDDEN, CONFLICT, TOO_MANY_REQUESTS }
 
     private final Kind kind;
     private final String messageKey;
     private final transient List<Object> args;
     private final String field;
     private final Map<String, Object> properties = new LinkedHashMap<>();
+    private Duration retryAfter;
 
     public DomainException(Kind kind, String field, String messageKey, Object... args) {
         // a refusal is an expected answer, not a fault: no stack trace to fill (it is on the hot path)
@@ -43,7 +46,33 @@ public class DomainException extends RuntimeException {
         return new DomainException(Kind.CONFLICT, null, messageKey, args);
     }
 
+    /**
+     * A limit was reached (HTTP 429): the same request may succeed after {@code retryAfter}.
+     *
+     * @param field the input field the limit is about (e.g. the address that was used too often), or null
+     */
+    public static DomainException tooManyRequests(String field, Duration retryAfter, String messageKey, Object... args) {
+        if (retryAfter == null || retryAfter.isNegative()) {
+            throw new IllegalArgumentException("retryAfter must be zero or positive, not " + retryAfter);
+        }
+        DomainException e = new DomainException(Kind.TOO_MANY_REQUESTS, field, messageKey, args);
+        e.retryAfter = retryAfter;
+        return e;
+    }
+
     public Kind kind() { return kind; }
+
+    /** How long until the request may succeed again: set for {@link Kind#TOO_MANY_REQUESTS}, null otherwise. */
+    public Duration retryAfter() { return retryAfter; }
+
+    /** {@link #retryAfter()} in whole seconds, rounded up (at least 1), as the Retry-After header wants; null when not set. */
+    public Long retryAfterSeconds() {
+        if (retryAfter == null) {
+            return null;
+        }
+        long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
+    }
 
     public String messageKey() { return messageKey; }
 

@@ -55,6 +55,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
         };
         String detail = refusals.explain(e);
         ProblemDetail problem = problem(status, typeOf(e), detail);
@@ -63,6 +64,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", detail)));
         }
         e.properties().forEach(problem::setProperty);
+        if (e.retryAfterSeconds() != null) {
+            problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+            return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);
+        }
         return ResponseEntity.status(status).body(problem);
     }
 
@@ -164,6 +169,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             // any refusal that names the current version is about a stale copy (tickets, articles, canned answers)
             case CONFLICT -> "linia.refusal.stale".equals(e.messageKey()) || e.properties().containsKey("currentVersion")
                     ? "stale" : "transition-refused";
+            case TOO_MANY_REQUESTS -> "too-many-requests";
         };
     }
 

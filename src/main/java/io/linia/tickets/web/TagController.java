@@ -132,6 +132,7 @@ class TagController {
                 case FORBIDDEN -> 403;
                 case NOT_FOUND -> 404;
                 case CONFLICT -> 409;
+                case TOO_MANY_REQUESTS -> 429;
             });
             if (e.kind() == DomainException.Kind.NOT_FOUND) {
                 // the ticket left the agent's sight meanwhile: nothing of it to show, only why
