@@ -40,6 +40,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         // the public help pages' API: anyone may read public articles, rate them, report a deflection
                         .requestMatchers("/api/v1/kb/public/**").permitAll()
+                        // the access-recovery questionnaire: the person is locked out of their mailbox, so no sign-in
+                        .requestMatchers("/api/v1/recovery/questionnaire", "/api/v1/recovery/questionnaire/**").permitAll()
                         .requestMatchers("/api/v1/tickets/queue/**", "/api/v1/tickets/mine", "/api/v1/groups").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/routing/categoriser/retrain")
                                 .hasAnyRole(Role.TEAM_LEAD.name(), Role.ADMIN.name())
@@ -85,6 +87,8 @@ class SecurityConfiguration {
                                 "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // the public knowledge base: customers locked out of their mailbox read it without signing in
                         .requestMatchers("/help", "/help/**").permitAll()
+                        // the access-recovery questionnaire and its "add answers" link, for people locked out of their mailbox
+                        .requestMatchers("/access-recovery", "/access-recovery/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/agent/**").hasAnyRole(STAFF)
                         .requestMatchers("/portal/**").hasRole(Role.CUSTOMER.name())

@@ -7,6 +7,7 @@ import io.linia.recovery.DirectoryActionResult;
 import io.linia.recovery.MailboxAddress;
 import io.linia.recovery.MailboxFacts;
 import io.linia.recovery.PasswordMatch;
+import io.linia.recovery.abuse.RecoveryRateLimits;
 import io.linia.recovery.audit.AuditAction;
 import io.linia.recovery.audit.RecoveryAuditLog;
 import io.linia.recovery.requests.RecoveryStore.PasswordOutcome;
@@ -88,6 +89,7 @@ public class RecoveryRequests {
     private final RecoveryRequestProperties settings;
     private final RecoveryDeciders deciders;
     private final RecoveryAuditLog audit;
+    private final RecoveryRateLimits rateLimits;
     private final TicketService tickets;
     private final RoutingDirectory routing;
     private final UserDirectory users;
@@ -97,7 +99,7 @@ public class RecoveryRequests {
     RecoveryRequests(RecoveryStore store, AccountDirectory directory, EvidenceScoring scoring,
                      RecoveryScoringProperties scoringSettings, ThirdPartyRequestPolicy policy, QuestionnaireChecks checks,
                      RecoveryRequestProperties settings, RecoveryDeciders deciders, RecoveryAuditLog audit,
-                     TicketService tickets, RoutingDirectory routing, UserDirectory users, MessageSource messages, Clock clock) {
+                     RecoveryRateLimits rateLimits, TicketService tickets, RoutingDirectory routing, UserDirectory users, MessageSource messages, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.scoring = scoring;
@@ -107,6 +109,7 @@ public class RecoveryRequests {
         this.settings = settings;
         this.deciders = deciders;
         this.audit = audit;
+        this.rateLimits = rateLimits;
         this.tickets = tickets;
         this.routing = routing;
         this.users = users;
@@ -136,9 +139,12 @@ public class RecoveryRequests {
      * A questionnaire arrives: checked (refused whole at the first problem, nothing stored), passwords checked
      * and forgotten, a ticket opened in the access-recovery group with the screenshots on it.
      *
+     * Refused when the mailbox, the contact address or the IP address reached its rate limit.
+     *
      * @param language the language the person used (their mails are written in it)
+     * @param ip       the address the questionnaire came from (rate-limited; null for none)
      */
-    public Submitted submit(Questionnaire q, List<IncomingMail.NewAttachment> screenshots, Locale language) {
+    public Submitted submit(Questionnaire q, List<IncomingMail.NewAttachment> screenshots, Locale language, String ip) {
         throwFirst(checks.problems(q));
         GroupRef group = deciders.group().orElseThrow(() -> DomainException.conflict("recovery.request.notConfigured"));
         Optional<CategoryRef> category = routing.categoryByCode(settings.categoryCode());
@@ -147,6 +153,8 @@ public class RecoveryRequests {
         String name = q.contactName() == null || q.contactName().isBlank() ? null : q.contactName().strip();
         Locale locale = language(language);
         Instant now = clock.instant();
+        rateLimits.check(mailbox, contact, ip);
+        rateLimits.record(mailbox, contact, ip);
 
         List<PasswordOutcome> outcomes = checkPasswords(mailbox, q.answers().passwords());
         List<ThirdPartyMention> mentions = policy.mentions(q.answers().freeText());
@@ -186,7 +194,7 @@ public class RecoveryRequests {
      * The person adds answers through the link an agent's "ask for more" sent: checked like the questionnaire,
      * kept as a new round, the link used up, the ticket back in the queue with the person's message.
      */
-    public String addAnswers(String token, Questionnaire.Answers answers) {
+    public String addAnswers(String token, Questionnaire.Answers answers, String ip) {
         StoredRequest found = requestByToken(token)
                 .orElseThrow(() -> DomainException.notFound("recovery.more.linkInvalid"));
         StoredRequest r = store.requestForUpdate(found.id()).orElseThrow();
@@ -194,6 +202,8 @@ public class RecoveryRequests {
             throw DomainException.notFound("recovery.more.linkInvalid");
         }
         throwFirst(checks.answerProblems(answers));
+        rateLimits.check(null, null, ip);
+        rateLimits.record(null, null, ip);
         Instant now = clock.instant();
         int round = store.rounds(r.id()).size() + 1;
         List<PasswordOutcome> outcomes = checkPasswords(r.mailbox(), answers.passwords());

@@ -46,7 +46,7 @@ import org.springframework.test.context.TestPropertySource;
 @StoreTest
 @Import(RecoveryRequestsTest.Clocks.class)
 @TestPropertySource(properties = {"linia.test.context=recovery-requests", "linia.test.pg.schema=ctx_recovery_requests",
-        "linia.sla.evaluate=false"})
+        "linia.sla.evaluate=false", "linia.recovery.rate-limits.per-mailbox.max=100", "linia.recovery.rate-limits.per-ip.max=100"})
 class RecoveryRequestsTest {
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -101,7 +101,7 @@ class RecoveryRequestsTest {
     @Test
     void aQuestionnaireOpensARecoveryTicketAndKeepsNoPassword() {
         RecoveryRequests.Submitted s = requests.submit(new Questionnaire(ANNA, "anna.new@example.org", "Анна",
-                        strong("Volga!Kazan77", "neverUsed-1")), List.of(), Locale.forLanguageTag("ru"));
+                        strong("Volga!Kazan77", "neverUsed-1")), List.of(), Locale.forLanguageTag("ru"), "192.0.2.10");
 
         TicketView t = tickets.get(lead, s.ticketNumber());
         assertThat(t.groupId()).isEqualTo(routing.groupByCode("recovery").orElseThrow().id());
@@ -131,7 +131,7 @@ class RecoveryRequestsTest {
     @Test
     void restoringOnAStrongScoreSendsTheResetLinkToTheContactAddressAndSolvesTheTicket() {
         RecoveryRequests.Submitted s = requests.submit(new Questionnaire(ANNA, "anna.home@example.org", null,
-                strong("lenochka2019")), List.of(), Locale.forLanguageTag("ru"));
+                strong("lenochka2019")), List.of(), Locale.forLanguageTag("ru"), "192.0.2.10");
         RecoveryEvidence e = requests.evidence(l2, s.requestId());
         assertThat(e.autoRecommended()).isTrue();
 
@@ -155,7 +155,7 @@ class RecoveryRequestsTest {
     void belowTheThresholdARestoreWaitsForASecondAgent() {
         RecoveryRequests.Submitted s = requests.submit(new Questionnaire(VALYA, "katya.for.granny@example.org", null,
                 new Questionnaire.Answers(LocalDate.of(2006, 8, 1), "Тверь", List.of(), List.of("Рецепты"), List.of(),
-                        List.of(), List.of(), null, "Не помню пароль, телефона нет")), List.of(), Locale.forLanguageTag("ru"));
+                        List.of(), List.of(), null, "Не помню пароль, телефона нет")), List.of(), Locale.forLanguageTag("ru"), "192.0.2.10");
         RecoveryEvidence e = requests.evidence(l2, s.requestId());
         assertThat(e.score().score()).isLessThan(70);
 
@@ -187,7 +187,7 @@ class RecoveryRequestsTest {
         RecoveryRequests.Submitted s = requests.submit(new Questionnaire(PETROV, "wife.of.ivan@example.org", null,
                 new Questionnaire.Answers(null, "Самара", List.of("Petrov_Ivan_2023"), List.of("Гараж"), List.of(), List.of(),
                         List.of(), null, "Восстановите почту мужа, он в командировке и просил меня")),
-                List.of(), Locale.forLanguageTag("ru"));
+                List.of(), Locale.forLanguageTag("ru"), "192.0.2.10");
 
         assertThat(s.refusedByPolicy()).isTrue();
         RecoveryEvidence e = requests.evidence(lead, s.requestId());
@@ -207,7 +207,7 @@ class RecoveryRequestsTest {
     void theAgentsTickRefusesByPolicy() {
         RecoveryRequests.Submitted s = requests.submit(new Questionnaire(OLGA, "olga.m@example.org", null,
                 new Questionnaire.Answers(LocalDate.of(2024, 2, 1), "Екатеринбург", List.of(), List.of("Учёба"), List.of(),
-                        List.of(), List.of(), null, null)), List.of(), Locale.ENGLISH);
+                        List.of(), List.of(), null, null)), List.of(), Locale.ENGLISH, "192.0.2.11");
 
         RecoveryEvidence e = requests.decide(l2, s.requestId(), new DecisionCommand(DecisionKind.POLICY, false, false, null,
                 "На скриншоте переписка от имени дочери", null));
@@ -228,7 +228,7 @@ class RecoveryRequestsTest {
         RecoveryRequests.Submitted s = requests.submit(new Questionnaire("dmitry@xn--e1afmkfd.xn--p1ai".replace(
                 "xn--e1afmkfd.xn--p1ai", "кузнецов.рф"), "dima.k@example.org", null,
                 new Questionnaire.Answers(null, "Новосибирск", List.of(), List.of("Проекты"), List.of(), List.of(), List.of(),
-                        null, null)), List.of(), Locale.forLanguageTag("ru"));
+                        null, null)), List.of(), Locale.forLanguageTag("ru"), "192.0.2.10");
         int before = requests.evidence(l2, s.requestId()).score().score();
 
         requests.decide(l2, s.requestId(), new DecisionCommand(DecisionKind.ASK_MORE, false, false, null,
@@ -244,14 +244,15 @@ class RecoveryRequestsTest {
                 assertThat(m.what()).contains("прежний пароль"));
 
         requests.addAnswers(token, new Questionnaire.Answers(LocalDate.of(2018, 4, 1), null, List.of("Moskva-2022!"),
-                List.of("Счета", "Байкал 2023"), List.of("team@studio-nsk.example.ru"), List.of(), List.of(), null, null));
+                List.of("Счета", "Байкал 2023"), List.of("team@studio-nsk.example.ru"), List.of(), List.of(), null, null),
+                "192.0.2.12");
 
         RecoveryEvidence e = requests.evidence(l2, s.requestId());
         assertThat(e.state()).isEqualTo(RequestState.OPEN);
         assertThat(e.rounds()).hasSize(2);
         assertThat(e.score().score()).isGreaterThan(before).isGreaterThanOrEqualTo(70);
         assertThat(tickets.get(lead, s.ticketNumber()).state()).isEqualTo(TicketState.OPEN);
-        assertThatThrownBy(() -> requests.addAnswers(token, strong("x"))).isInstanceOfSatisfying(DomainException.class,
+        assertThatThrownBy(() -> requests.addAnswers(token, strong("x"), "192.0.2.12")).isInstanceOfSatisfying(DomainException.class,
                 x -> assertThat(x.messageKey()).isEqualTo("recovery.more.linkInvalid"));
 
         // a second request for more: the link stops working after its validity
@@ -262,7 +263,7 @@ class RecoveryRequestsTest {
         assertThat(second.find()).isTrue();
         clock.advance(Duration.ofDays(15));
         assertThat(requests.moreAnswersRequest(second.group(1))).isEmpty();
-        assertThatThrownBy(() -> requests.addAnswers(second.group(1), strong("y"))).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> requests.addAnswers(second.group(1), strong("y"), "192.0.2.12")).isInstanceOf(DomainException.class);
         assertThat(entries(s.requestId())).extracting(AuditEntry::action).contains(AuditAction.DECISION_ASK_MORE,
                 AuditAction.ANSWERS_ADDED);
     }
@@ -270,7 +271,7 @@ class RecoveryRequestsTest {
     @Test
     void anUncertifiedAgentCannotDecide() {
         RecoveryRequests.Submitted s = requests.submit(new Questionnaire(ANNA, "anna.third@example.org", null,
-                strong("Sirenevyi-Tuman1985")), List.of(), Locale.forLanguageTag("ru"));
+                strong("Sirenevyi-Tuman1985")), List.of(), Locale.forLanguageTag("ru"), "192.0.2.10");
         long id = deciders.active(l2.id()).orElseThrow().id();
         deciders.revoke(lead, id);
         try {
@@ -311,9 +312,28 @@ class RecoveryRequestsTest {
             Questionnaire q = bad.get(i);
             String field = fields.get(i);
             assertThat(requests.problems(q)).as("problems of #" + i).containsKey(field);
-            assertThatThrownBy(() -> requests.submit(q, List.of(), Locale.forLanguageTag("ru")))
+            assertThatThrownBy(() -> requests.submit(q, List.of(), Locale.forLanguageTag("ru"), "192.0.2.10"))
                     .as("#" + i).isInstanceOfSatisfying(DomainException.class, x -> assertThat(x.field()).isEqualTo(field));
         }
+        assertThat(count("recovery_request")).isEqualTo(requestsBefore);
+        assertThat(count("ticket")).isEqualTo(ticketsBefore);
+    }
+
+    @Test
+    void theContactAddressRateLimitRefusesTheFourthRequestAndStoresNothing() {
+        String contact = "one.contact.for.many@example.org";
+        for (String mailbox : List.of(OLGA, VALYA, PETROV)) {
+            requests.submit(new Questionnaire(mailbox, contact, null, strong()), List.of(), Locale.forLanguageTag("ru"), "192.0.2.20");
+        }
+        long requestsBefore = count("recovery_request");
+        long ticketsBefore = count("ticket");
+
+        assertThatThrownBy(() -> requests.submit(new Questionnaire(ANNA, contact, null, strong()), List.of(),
+                Locale.forLanguageTag("ru"), "192.0.2.20"))
+                .isInstanceOfSatisfying(DomainException.class, x -> {
+                    assertThat(x.kind()).isEqualTo(DomainException.Kind.TOO_MANY_REQUESTS);
+                    assertThat(x.field()).isEqualTo("contactEmail");
+                });
         assertThat(count("recovery_request")).isEqualTo(requestsBefore);
         assertThat(count("ticket")).isEqualTo(ticketsBefore);
     }
