@@ -1,0 +1,228 @@
+package io.linia.recovery.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.linia.support.StoreTest;
+import io.linia.support.WebSession;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The access-recovery pages over HTTP: the public questionnaire (no sign-in) with its proof of work, field errors,
+ * screenshot checks and rate limits, each refusal storing nothing; then the agent's ownership-check panel on the
+ * ticket and a restore from it.
+ */
+@StoreTest
+@TestPropertySource(properties = {"linia.test.context=recovery-pages", "linia.test.pg.schema=ctx_recovery_pages",
+        "linia.recovery.proof-of-work.bits=6", "linia.recovery.rate-limits.per-ip.max=1000", "linia.demo.tickets=false"})
+class RecoveryPagesTest {
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"powToken\" value=\"([^\"]+)\"");
+    private static final Pattern BITS = Pattern.compile("data-pow-bits=\"(\\d+)\"");
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R',
+            0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, (byte) 0xC4, (byte) 0x89};
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theQuestionnaireIsPublicAndAValidOneOpensARecoveryTicketWithItsScreenshot() {
+        WebSession person = WebSession.anonymous(port);
+        HttpResponse<String> page = person.get("/access-recovery");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Восстановление доступа к ящику", "data-pow-token", "name=\"passwords[0]\"");
+
+        long before = count("recovery_request");
+        Map<String, String> form = answers("olga.morozova@pochta.example.ru", "olga.new@example.org");
+        form.putAll(solved(page.body()));
+        HttpResponse<String> sent = person.postMultipart("/access-recovery", form, "screenshots", "error.png", "image/png", PNG);
+
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+        assertThat(sent.headers().firstValue("Location").orElse("")).endsWith("/access-recovery/sent");
+        HttpResponse<String> thanks = person.get("/access-recovery/sent");
+        assertThat(thanks.body()).contains("olga.new@example.org", "5 рабочих дней");
+        assertThat(count("recovery_request")).isEqualTo(before + 1);
+        long ticket = jdbc.sql("select ticket_id from recovery_request order by id desc limit 1").query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from ticket_attachment where ticket_id = ?").param(ticket).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select g.code from ticket t join support_group g on g.id = t.group_id where t.id = ?").param(ticket)
+                .query(String.class).single()).isEqualTo("recovery");
+
+        // the same solved challenge does not work twice
+        HttpResponse<String> again = person.post("/access-recovery", form);
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(again.body()).contains("id=\"proof-error\"");
+        assertThat(count("recovery_request")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void badAnswersAreShownAtTheirFieldsPasswordsAreNotSentBackAndNothingIsStored() {
+        WebSession person = WebSession.anonymous(port);
+        HttpResponse<String> page = person.get("/access-recovery");
+        long before = count("recovery_request");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("mailbox", "anna.sergeeva@pochta.example.ru");
+        form.put("contactEmail", "ANNA.SERGEEVA@pochta.example.ru");
+        form.put("registrationDate", "вчера");
+        form.put("passwords[0]", "Secret-never-echoed-42");
+        form.putAll(solved(page.body()));
+
+        HttpResponse<String> refused = person.post("/access-recovery", form);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("в этот ящик вы сейчас войти не можете", "ГГГГ-ММ-ДД", "is-invalid")
+                .doesNotContain("Secret-never-echoed-42");
+        assertThat(count("recovery_request")).isEqualTo(before);
+
+        // without a solved challenge a good questionnaire is refused at the proof
+        HttpResponse<String> fresh = person.get("/access-recovery");
+        Map<String, String> unsolved = answers("anna.sergeeva@pochta.example.ru", "anna.x@example.org");
+        Matcher token = TOKEN.matcher(fresh.body());
+        assertThat(token.find()).isTrue();
+        unsolved.put("powToken", token.group(1));
+        unsolved.put("powSolution", "1");
+        HttpResponse<String> noProof = person.post("/access-recovery", unsolved);
+        assertThat(noProof.statusCode()).isEqualTo(422);
+        assertThat(noProof.body()).contains("id=\"proof-error\"");
+        assertThat(count("recovery_request")).isEqualTo(before);
+    }
+
+    @Test
+    void aFileThatIsNoPictureIsRefusedAndNothingIsStored() {
+        WebSession person = WebSession.anonymous(port);
+        HttpResponse<String> page = person.get("/access-recovery");
+        long before = count("recovery_request");
+        Map<String, String> form = answers("anna.sergeeva@pochta.example.ru", "anna.files@example.org");
+        form.putAll(solved(page.body()));
+
+        HttpResponse<String> refused = person.postMultipart("/access-recovery", form, "screenshots", "photo.png", "image/png",
+                "#!/bin/sh\necho not a picture\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"screenshots-error\"");
+        assertThat(count("recovery_request")).isEqualTo(before);
+    }
+
+    @Test
+    void theMailboxRateLimitAnswers429WithRetryAfterAndStoresNothing() {
+        String mailbox = "dmitry@кузнецов.рф";
+        for (int i = 0; i < 3; i++) {
+            WebSession person = WebSession.anonymous(port);
+            HttpResponse<String> page = person.get("/access-recovery");
+            Map<String, String> form = answers(mailbox, "dima" + i + "@example.org");
+            form.putAll(solved(page.body()));
+            assertThat(person.post("/access-recovery", form).statusCode()).isEqualTo(302);
+        }
+        long before = count("recovery_request");
+        long tickets = count("ticket");
+        WebSession person = WebSession.anonymous(port);
+        HttpResponse<String> page = person.get("/access-recovery");
+        Map<String, String> form = answers(mailbox, "dima.last@example.org");
+        form.putAll(solved(page.body()));
+
+        HttpResponse<String> limited = person.post("/access-recovery", form);
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        assertThat(limited.body()).contains("id=\"form-refusal\"");
+        assertThat(count("recovery_request")).isEqualTo(before);
+        assertThat(count("ticket")).isEqualTo(tickets);
+    }
+
+    @Test
+    void theAgentSeesTheOwnershipCheckOnTheTicketAndRestoresFromIt() {
+        WebSession person = WebSession.anonymous(port);
+        HttpResponse<String> page = person.get("/access-recovery?lang=en");
+        assertThat(page.body()).contains("Recover access to a mailbox");
+        Map<String, String> form = answers("anna.sergeeva@pochta.example.ru", "anna.restored@example.org");
+        form.put("passwords[0]", "Volga!Kazan77");
+        form.putAll(solved(page.body()));
+        assertThat(person.post("/access-recovery", form).statusCode()).isEqualTo(302);
+        long id = jdbc.sql("select id from recovery_request order by id desc limit 1").query(Long.class).single();
+        long ticket = jdbc.sql("select ticket_id from recovery_request where id = ?").param(id).query(Long.class).single();
+        String number = io.linia.tickets.TicketNumber.format(ticket);
+
+        WebSession agent = WebSession.signedIn(port, "l2");
+        HttpResponse<String> panel = agent.get("/agent/tickets/" + number + "/recovery");
+        assertThat(panel.statusCode()).isEqualTo(200);
+        assertThat(panel.body()).contains("id=\"recovery-panel\"", "id=\"restore-form\"", "+7 *** ***-**-67")
+                .doesNotContain("Volga!Kazan77", "$2a$");
+        agent.get("/agent/tickets/" + number);
+
+        HttpResponse<String> restored = agent.htmxPost("/agent/recovery/" + id + "/decisions",
+                Map.of("kind", "RESTORE", "resetLink", "true"));
+
+        assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+        assertThat(restored.headers().firstValue("HX-Redirect").orElse("")).endsWith("/agent/tickets/" + number);
+        assertThat(jdbc.sql("select state from recovery_request where id = ?").param(id).query(String.class).single())
+                .isEqualTo("RESTORED");
+        assertThat(jdbc.sql("select state from ticket where id = ?").param(ticket).query(String.class).single()).isEqualTo("SOLVED");
+
+        // a first-line agent does not get the panel of a ticket they cannot see; a customer is not let in at all
+        assertThat(WebSession.signedIn(port, "l1").get("/agent/tickets/" + number + "/recovery").statusCode()).isEqualTo(404);
+        assertThat(WebSession.signedIn(port, "customer").get("/agent/recovery").statusCode()).isEqualTo(403);
+        HttpResponse<String> list = agent.get("/agent/recovery");
+        assertThat(list.body()).contains(number, "anna.sergeeva@pochta.example.ru", "id=\"certifications\"");
+    }
+
+    private static Map<String, String> answers(String mailbox, String contact) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("mailbox", mailbox);
+        form.put("contactEmail", contact);
+        form.put("registrationDate", "2009-03-01");
+        form.put("registrationCity", "Казань");
+        form.put("folders", "Работа\nДача\nПутешествия");
+        form.put("contacts", "mama.lida@pochta.example.ru\nОлег Сергеев");
+        form.put("freeText", "Потеряла телефон, пароль не помню");
+        return form;
+    }
+
+    /** Solves the page's proof of work as its script does. */
+    static Map<String, String> solved(String page) {
+        Matcher token = TOKEN.matcher(page);
+        Matcher bits = BITS.matcher(page);
+        assertThat(token.find()).as("a challenge on the page").isTrue();
+        assertThat(bits.find()).isTrue();
+        String t = token.group(1).replace("&#39;", "'").replace("&amp;", "&");
+        int need = Integer.parseInt(bits.group(1));
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (long counter = 0; ; counter++) {
+                byte[] digest = sha.digest((t + ":" + counter).getBytes(StandardCharsets.UTF_8));
+                if (leadingZeros(digest) >= need) {
+                    return Map.of("powToken", t, "powSolution", Long.toString(counter));
+                }
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int leadingZeros(byte[] digest) {
+        int bits = 0;
+        for (byte b : digest) {
+            if (b == 0) {
+                bits += 8;
+                continue;
+            }
+            return bits + Integer.numberOfLeadingZeros(b & 0xFF) - 24;
+        }
+        return bits;
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+}
