@@ -12,7 +12,11 @@ import io.linia.recovery.audit.AuditQuery;
 import io.linia.recovery.audit.RecoveryAuditLog;
 import io.linia.recovery.scoring.EvidenceKind;
 import io.linia.recovery.scoring.Recommendation;
+import io.linia.routing.BusinessCalendars;
 import io.linia.routing.RoutingDirectory;
+import io.linia.sla.ServiceLevels;
+import io.linia.sla.SlaTarget;
+import io.linia.sla.TicketTargetView;
 import io.linia.shared.DomainException;
 import io.linia.support.MovingClock;
 import io.linia.support.StoreTest;
@@ -81,6 +85,10 @@ class RecoveryRequestsTest {
     JdbcClient jdbc;
     @Autowired
     MovingClock clock;
+    @Autowired
+    ServiceLevels levels;
+    @Autowired
+    BusinessCalendars calendars;
 
     private Actor l2;
     private Actor lead;
@@ -113,6 +121,15 @@ class RecoveryRequestsTest {
                     .as(table).doesNotContain("Volga!Kazan77", "neverUsed-1");
         }
         assertThat(t.messages().toString()).doesNotContain("Volga!Kazan77", "neverUsed-1");
+        // the recovery group's service level: solved by the end of the 5th business day of the desk's calendar
+        TicketTargetView resolution = levels.forTicket(lead, s.ticketNumber()).stream()
+                .filter(g -> g.target() == SlaTarget.RESOLUTION).findFirst().orElseThrow();
+        assertThat(resolution.policy()).isEqualTo("Восстановление доступа");
+        assertThat(resolution.dueAt()).isEqualTo(calendars.defaultCalendar().plusDays(resolution.startedAt(), 5));
+        assertThat(requests.list(lead, RequestState.OPEN, 50)).anySatisfy(line -> {
+            assertThat(line.ticketNumber()).isEqualTo(s.ticketNumber());
+            assertThat(line.dueAt()).isNotNull().isBeforeOrEqualTo(resolution.dueAt());
+        });
 
         RecoveryEvidence e = requests.evidenceOfTicket(l2, s.ticketNumber()).orElseThrow();
         assertThat(e.state()).isEqualTo(RequestState.OPEN);
