@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,14 +32,33 @@ class RecoveryMessagesTest {
         return p;
     }
 
+    /** Every recovery bundle (recovery, recovery-scoring, -requests, -audit, -abuse…): Russian and English hold the same keys. */
     @Test
-    void bothLanguagesHoldEveryKeyTheCodeUses() throws IOException {
-        Properties ru = bundle("");
-        Properties en = bundle("_en");
-        assertThat(en.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(ru.stringPropertyNames());
+    void everyRecoveryBundleHasBothLanguages() throws IOException {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/i18n"))) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("recovery") && !n.contains("_en"))
+                    .forEach(n -> names.add(n.replace(".properties", "")));
+        }
+        assertThat(names).contains("recovery", "recovery-scoring", "recovery-requests");
+        for (String name : names) {
+            assertThat(load(name + "_en").stringPropertyNames()).as(name)
+                    .containsExactlyInAnyOrderElementsOf(load(name).stringPropertyNames());
+        }
+    }
 
+    @Test
+    void bothLanguagesHoldEveryKeyTheCodeAndPagesUse() throws IOException {
+        Properties ru = new Properties();
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/i18n"))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("recovery")
+                    && !f.getFileName().toString().contains("_en")).toList()) {
+                ru.putAll(load(f.getFileName().toString().replace(".properties", "")));
+            }
+        }
         Set<String> used = new TreeSet<>();
-        Pattern key = Pattern.compile("\"(recovery\\.[a-zA-Z]+\\.[a-zA-Z]+)\"");
+        Pattern key = Pattern.compile("\"(recovery\\.[a-zA-Z]+\\.[a-zA-Z]+(\\.[a-zA-Z]+)*)\"");
+        Pattern pageKey = Pattern.compile("#\\{(recovery\\.[a-zA-Z.]+[a-zA-Z])[}(]");
         try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/linia/recovery"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Matcher m = key.matcher(Files.readString(file));
@@ -46,11 +67,40 @@ class RecoveryMessagesTest {
                 }
             }
         }
-        assertThat(used).contains("recovery.address.invalid", "recovery.unblock.notBlocked");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                Matcher m = pageKey.matcher(Files.readString(file));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        assertThat(used).contains("recovery.address.invalid", "recovery.unblock.notBlocked", "recovery.decision.fourEyes",
+                "recovery.form.title", "recovery.panel.title");
         for (BlockReason reason : BlockReason.values()) {
             used.add("recovery.blockReason." + reason);
         }
-        assertThat(ru.stringPropertyNames()).containsAll(used);
+        for (io.linia.recovery.requests.RequestState state : io.linia.recovery.requests.RequestState.values()) {
+            used.add("recovery.state." + state);
+        }
+        for (io.linia.recovery.requests.DecisionKind kind : io.linia.recovery.requests.DecisionKind.values()) {
+            used.add("recovery.kind." + kind);
+        }
+        for (io.linia.recovery.requests.RefusalReason reason : io.linia.recovery.requests.RefusalReason.values()) {
+            used.add("recovery.reason." + reason);
+            used.add("recovery.mail.refused." + reason);
+            used.add("recovery.panel.done.RESTORE");
+        }
+        assertThat(used).allSatisfy(k -> assertThat(ru.stringPropertyNames()).as("message " + k).contains(k));
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = RecoveryMessagesTest.class.getResourceAsStream("/i18n/" + name + ".properties")) {
+            assertThat(in).as("bundle %s", name).isNotNull();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
     }
 
     @Test
