@@ -137,7 +137,7 @@ class RecoveryBrowserTest extends MailTestSupport {
             assertThat(panel).isVisible();
             int score = Integer.parseInt(panel.locator("#recovery-score").innerText().strip());
             assertThat(score).isGreaterThanOrEqualTo(70);
-            assertThat(panel.locator("#recovery-recommendation")).hasText("Восстановить");
+            assertThat(panel.locator("#recovery-recommendation")).hasText("Рекомендация: восстановить доступ");
             assertThat(panel).containsText("указано 1, подошло 1");
             assertThat(panel).containsText("№ 1 — использовался с");
             assertThat(panel).containsText("+7 *** ***-**-67");
@@ -192,7 +192,7 @@ class RecoveryBrowserTest extends MailTestSupport {
             assertThat(panel).isVisible();
             int score = Integer.parseInt(panel.locator("#recovery-score").innerText().strip());
             assertThat(score).isLessThan(70);
-            assertThat(panel.locator("#recovery-recommendation")).not().hasText("Восстановить");
+            assertThat(panel.locator("#recovery-recommendation")).not().hasText("Рекомендация: восстановить доступ");
             assertThat(panel.locator("#restore-form")).containsText("подтвержд");
             l2.waitForResponse(r -> r.url().endsWith("/agent/tickets/" + number) && "GET".equals(r.request().method()),
                     () -> l2.locator("#restore-button").click());
