@@ -231,6 +231,8 @@ class RecoveryBrowserTest extends MailTestSupport {
         assertThat(page.locator("#send-recovery")).isEnabled();
         assertThat(form).hasAttribute("data-pow-solved", "");
         assertThat(form.locator("input[name=powSolution]")).not().hasValue("");
+        System.out.println("[browser] proof of work (" + form.getAttribute("data-pow-bits") + " bits) solved in "
+                + form.getAttribute("data-pow-millis") + " ms");
     }
 
     /** Sends what the outbox holds and returns the text of the first mail to {@code to} that contains {@code marker}. */
