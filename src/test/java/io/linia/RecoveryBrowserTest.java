@@ -139,7 +139,8 @@ class RecoveryBrowserTest extends MailTestSupport {
             assertThat(score).isGreaterThanOrEqualTo(70);
             assertThat(panel.locator("#recovery-recommendation")).hasText("Рекомендация: восстановить доступ");
             assertThat(panel).containsText("указано 1, подошло 1");
-            assertThat(panel).containsText("№ 1 — использовался с");
+            // the old password's period, in the panel's date format like the other dates there
+            assertThat(panel).containsText("№ 1 — использовался с 01.09.2014 по 02.06.2021");
             assertThat(panel).containsText("+7 *** ***-**-67");
             assertThat(panel).not().containsText(oldPassword);
             assertThat(panel).not().containsText("$2a$");
