@@ -677,7 +677,7 @@ public class RecoveryRequests {
 
     private String when(Instant at, Locale locale) {
         return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .format(at.atZone(settings.zone()));
+                .format(at.atZone(settings.zone())) + " (UTC" + at.atZone(settings.zone()).getOffset().getId().replace("Z", "") + ")";
     }
 
     private String text(Locale locale, String key, Object... args) {
