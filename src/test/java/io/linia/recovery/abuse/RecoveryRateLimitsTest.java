@@ -46,6 +46,10 @@ class RecoveryRateLimitsTest {
     PlatformTransactionManager transactions;
     @Autowired
     Refusals refusals;
+    @Autowired
+    RateLimitProperties settings;
+    @Autowired
+    UploadLimits uploadLimits;
 
     TransactionTemplate tx;
 
@@ -90,6 +94,14 @@ class RecoveryRateLimitsTest {
             return e;
         }
         throw new AssertionError("expected a refusal for " + mailbox + " / " + contact + " / " + ip);
+    }
+
+    @Test
+    void theShippedSettingsAreTheDocumentedDefaults() {
+        assertThat(settings).isEqualTo(new RateLimitProperties(RateLimitProperties.DEFAULT_PER_MAILBOX,
+                RateLimitProperties.DEFAULT_PER_CONTACT, RateLimitProperties.DEFAULT_PER_IP));
+        assertThat(settings.perIp()).isEqualTo(new RateLimitProperties.Limit(10, Duration.ofHours(1)));
+        assertThat(uploadLimits).isEqualTo(UploadLimits.defaults());
     }
 
     @Test
