@@ -151,6 +151,22 @@ class ProofOfWorkTest {
     }
 
     @Test
+    void aCallerThatCatchesTheRefusalStillCommitsItsTransaction() {
+        Challenge challenge = proofOfWork.issue();
+        String solution = solve(challenge);
+        verify(challenge.token(), solution);
+        String outcome = tx.execute(s -> {
+            try {
+                proofOfWork.verify(challenge.token(), solution);
+                return "passed";
+            } catch (DomainException e) {
+                return e.messageKey();
+            }
+        });
+        assertThat(outcome).isEqualTo("recoveryAbuse.proof.used");
+    }
+
+    @Test
     void aUseThatRollsBackLeavesTheChallengeUnused() {
         Challenge challenge = proofOfWork.issue();
         String solution = solve(challenge);

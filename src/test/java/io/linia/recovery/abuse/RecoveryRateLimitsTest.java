@@ -243,6 +243,24 @@ class RecoveryRateLimitsTest {
     }
 
     @Test
+    void aCallerThatCatchesTheRefusalStillCommitsItsTransaction() {
+        String mailbox = unique("caught");
+        for (int i = 0; i < 3; i++) {
+            submit(mailbox, unique("c" + i), uniqueIp());
+        }
+        String refused = tx.execute(s -> {
+            try {
+                limits.check(mailbox, unique("c"), uniqueIp());
+                return "passed";
+            } catch (DomainException e) {
+                // e.g. the questionnaire page shows the form again with the message
+                return e.messageKey();
+            }
+        });
+        assertThat(refused).isEqualTo("recoveryAbuse.limit.mailbox");
+    }
+
+    @Test
     void checkAndRecordNeedTheCallersTransaction() {
         assertThatThrownBy(() -> limits.check(unique("x"), unique("y"), uniqueIp())).isInstanceOf(IllegalTransactionStateException.class);
         assertThatThrownBy(() -> limits.record(unique("x"), unique("y"), uniqueIp())).isInstanceOf(IllegalTransactionStateException.class);
