@@ -92,8 +92,9 @@ public class ProofOfWork {
      * Accepts the answer to a challenge once, or refuses it ({@link DomainException.Kind#INVALID_INPUT}, field
      * {@value #FIELD}): missing, malformed, not signed by this desk, expired, wrong, or already used. The use is
      * recorded in the caller's transaction (a new one without): if that rolls back, the challenge may be answered again.
+     * A refusal writes nothing and does not mark the caller's transaction for rollback.
      */
-    @Transactional
+    @Transactional(noRollbackFor = DomainException.class)
     public void verify(String token, String solution) {
         if (token == null || token.isBlank() || solution == null || solution.isBlank()) {
             throw DomainException.invalid(FIELD, "recoveryAbuse.proof.missing");

@@ -47,11 +47,11 @@ public record UploadLimits(@DefaultValue("3") @Min(0) @Max(20) int maxFiles,
 
     public UploadLimits {
         if (maxFileSize != null && maxFileSize.toBytes() < 1) {
-            throw new IllegalArgumentException("linia.recovery.screenshots.max-file-size must be positive, not " + maxFileSize);
+            throw new IllegalArgumentException("linia.recovery.screenshots.max-file-size must be positive, not " + setting(maxFileSize));
         }
         if (maxFileSize != null && maxTotal != null && maxTotal.compareTo(maxFileSize) < 0) {
-            throw new IllegalArgumentException("linia.recovery.screenshots.max-total (" + maxTotal
-                    + ") must be at least max-file-size (" + maxFileSize + ")");
+            throw new IllegalArgumentException("linia.recovery.screenshots.max-total (" + setting(maxTotal)
+                    + ") must be at least max-file-size (" + setting(maxFileSize) + ")");
         }
         if (types != null) {
             types = types.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).distinct().toList();
@@ -147,6 +147,15 @@ public record UploadLimits(@DefaultValue("3") @Min(0) @Max(20) int maxFiles,
             }
         }
         return true;
+    }
+
+    /** A size as one would write it in the settings: 2MB, 500KB, 1000B. */
+    private static String setting(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes != 0 && bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + "MB";
+        }
+        return bytes != 0 && bytes % 1024 == 0 ? bytes / 1024 + "KB" : bytes + "B";
     }
 
     private String acceptedNames() {
