@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *                 Chromium's Web Crypto does about 65,000 hashes a second on one core here, so 16 bits (65,536
  *                 tries on average) take about 1 s on average, 2.5 s for one person in ten; a script in native code
  *                 pays that much more often for nothing
- * @param validity how long a challenge may be answered after it is issued (10 min); a used one is refused anyway
+ * @param validity how long a challenge may be answered after it is issued (1 h: the page solves it on load, and a
+ *                 long questionnaire may take a while to fill in; each challenge is accepted once anyway)
  * @param secret   the key of the challenge's signature, at least 32 characters, shared by all nodes (from the
  *                 environment: {@code LINIA_RECOVERY_POW_SECRET}). Empty: a random key for this process, so
  *                 challenges stop working at a restart and on another node
@@ -24,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("linia.recovery.proof-of-work")
 public record ProofOfWorkProperties(@DefaultValue("16") @Min(1) @Max(30) int bits,
-                                    @DefaultValue("PT10M") @NotNull Duration validity,
+                                    @DefaultValue("PT1H") @NotNull Duration validity,
                                     @DefaultValue("") String secret) {
 
     static final int MIN_SECRET_BYTES = 32;

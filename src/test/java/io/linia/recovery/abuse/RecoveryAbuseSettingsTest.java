@@ -37,7 +37,7 @@ class RecoveryAbuseSettingsTest {
             assertThat(context).hasNotFailed();
             ProofOfWorkProperties pow = context.getBean(ProofOfWorkProperties.class);
             assertThat(pow.bits()).isEqualTo(16);
-            assertThat(pow.validity()).isEqualTo(Duration.ofMinutes(10));
+            assertThat(pow.validity()).isEqualTo(Duration.ofHours(1));
             assertThat(pow.secret()).isEmpty();
             RateLimitProperties limits = context.getBean(RateLimitProperties.class);
             assertThat(limits.perMailbox()).isEqualTo(new RateLimitProperties.Limit(3, Duration.ofDays(1)));
