@@ -65,13 +65,15 @@ class AnalyticsSeries {
     static final int USUAL_DAYS = 28;
 
     private final JdbcTemplate jdbc;
+    private final io.linia.analytics.rollup.RollupKeeper rollups;
     private final RoutingDirectory routing;
     private final MessageSource messages;
     private final Duration target;
 
-    AnalyticsSeries(JdbcTemplate jdbc, RoutingDirectory routing, MessageSource messages,
-                    @Value("${linia.analytics.first-line-wait-target:PT1H}") Duration target) {
+    AnalyticsSeries(JdbcTemplate jdbc, io.linia.analytics.rollup.RollupKeeper rollups, RoutingDirectory routing,
+                    MessageSource messages, @Value("${linia.analytics.first-line-wait-target:PT1H}") Duration target) {
         this.jdbc = jdbc;
+        this.rollups = rollups;
         this.routing = routing;
         this.messages = messages;
         this.target = target;
@@ -85,25 +87,24 @@ class AnalyticsSeries {
     Stacked inflow(SeriesQuery q, Interval interval, String by, Locale locale) {
         String measure = q.secondLine() ? "escalated" : "created";
         String dim = by.equals("category") ? "category_id" : "channel";
-        List<Object> args = SeriesQuery.args();
-        String sql = "select hour_no, " + dim + ", sum(" + measure + ") from analytics_hour" + q.hours(args)
-                + " and " + measure + " <> 0 group by hour_no, " + dim;
         List<String> buckets = interval.buckets(q.from(), q.to(), q.zone());
         Map<String, Integer> index = index(buckets);
         Map<String, long[]> byKey = new TreeMap<>();
-        jdbc.query(sql, rs -> {
-            String key = rs.getString(2);
-            Integer i = index.get(interval.bucket(rs.getLong(1), q.zone()));
+        scan(q, interval, dim, "sum(" + measure + ")", measure + " <> 0", (bucket, rs) -> {
+            Integer i = index.get(bucket);
             if (i != null) {
-                byKey.computeIfAbsent(key, k -> new long[buckets.size()])[i] += rs.getLong(3);
+                byKey.computeIfAbsent(rs.getString(2), k -> new long[buckets.size()])[i] += rs.getLong(3);
             }
-        }, args.toArray());
+        });
         return stacked(q, interval, by, measure, buckets, byKey, key -> by.equals("category") ? categoryLabel(Long.parseLong(key), locale) : key);
     }
 
     /** Tickets open (new, open or waiting for the customer) at the end of each step, per line or per group. */
     Stacked backlog(SeriesQuery q, Interval interval, String by, Locale locale) {
         String dim = by.equals("group") ? "group_id" : "line";
+        if (days(q, interval)) {
+            return dailyBacklog(q, interval, by, dim, locale);
+        }
         long startHour = q.startHour();
         long dayStart = Math.floorDiv(startHour, 24) * 24;
         Map<String, Long> open = new TreeMap<>();
@@ -145,6 +146,44 @@ class AnalyticsSeries {
                 }
             }
         }
+        return backlogResult(q, interval, by, buckets, byKey, locale);
+    }
+
+    private Stacked dailyBacklog(SeriesQuery q, Interval interval, String by, String dim, Locale locale) {
+        Map<String, Long> open = new TreeMap<>();
+        List<Object> args = SeriesQuery.args();
+        args.add((int) q.from().toEpochDay());
+        jdbc.query("select " + dim + ", sum(backlog_delta) from analytics_day where day_no < ?" + q.filters(args)
+                + " and backlog_delta <> 0 group by " + dim, rs -> {
+            open.merge(rs.getString(1), rs.getLong(2), Long::sum);
+        }, args.toArray());
+        TreeMap<Long, Map<String, Long>> changes = new TreeMap<>();
+        args = SeriesQuery.args();
+        jdbc.query("select day_no, " + dim + ", sum(backlog_delta) from analytics_day" + dayRange(q, args)
+                + " and backlog_delta <> 0 group by day_no, " + dim, rs -> {
+            changes.computeIfAbsent(rs.getLong(1), d -> new HashMap<>()).merge(rs.getString(2), rs.getLong(3), Long::sum);
+        }, args.toArray());
+        List<String> buckets = interval.buckets(q.from(), q.to(), q.zone());
+        Map<String, Integer> index = index(buckets);
+        TreeSet<String> keys = new TreeSet<>(open.keySet());
+        changes.values().forEach(m -> keys.addAll(m.keySet()));
+        Map<String, long[]> byKey = new TreeMap<>();
+        keys.forEach(k -> byKey.put(k, new long[buckets.size()]));
+        for (long d = q.from().toEpochDay(); d <= q.to().toEpochDay(); d++) {
+            Map<String, Long> change = changes.get(d);
+            if (change != null) {
+                change.forEach((k, v) -> open.merge(k, v, Long::sum));
+            }
+            int i = index.get(interval.bucket(LocalDate.ofEpochDay(d)));
+            for (String k : keys) {
+                byKey.get(k)[i] = open.getOrDefault(k, 0L);
+            }
+        }
+        return backlogResult(q, interval, by, buckets, byKey, locale);
+    }
+
+    private Stacked backlogResult(SeriesQuery q, Interval interval, String by, List<String> buckets, Map<String, long[]> byKey,
+                                  Locale locale) {
         byKey.values().removeIf(v -> java.util.Arrays.stream(v).allMatch(x -> x == 0));
         Stacked s = stacked(q, interval, by, "open", buckets, byKey, key -> placeLabel(by, key, locale));
         long last = s.totals().isEmpty() ? 0 : s.totals().get(s.totals().size() - 1);
@@ -157,14 +196,13 @@ class AnalyticsSeries {
         for (int i = 0; i < Figures.WAIT_EDGES.length; i++) {
             cols.append(", sum(w").append(i).append(")");
         }
-        List<Object> args = SeriesQuery.args();
         Map<String, long[]> days = new TreeMap<>();
-        jdbc.query("select hour_no, " + cols + " from analytics_hour" + q.hours(args) + " and wait_count <> 0 group by hour_no", rs -> {
-            long[] d = days.computeIfAbsent(Interval.DAY.bucket(rs.getLong(1), q.zone()), k -> new long[2 + Figures.WAIT_EDGES.length]);
+        scan(q, Interval.DAY, null, cols.toString(), "wait_count <> 0", (day, rs) -> {
+            long[] d = days.computeIfAbsent(day, k -> new long[2 + Figures.WAIT_EDGES.length]);
             for (int i = 0; i < d.length; i++) {
                 d[i] += rs.getLong(2 + i);
             }
-        }, args.toArray());
+        });
         long[] all = new long[2 + Figures.WAIT_EDGES.length];
         List<WaitDay> list = new ArrayList<>();
         for (String day : Interval.DAY.buckets(q.from(), q.to(), q.zone())) {
@@ -199,15 +237,14 @@ class AnalyticsSeries {
 
     /** Tickets solved, reopened and returned to the first line per day. */
     Solved solved(SeriesQuery q) {
-        List<Object> args = SeriesQuery.args();
         Map<String, long[]> days = new TreeMap<>();
-        jdbc.query("select hour_no, sum(solved), sum(reopened), sum(returned) from analytics_hour" + q.hours(args)
-                + " and (solved <> 0 or reopened <> 0 or returned <> 0) group by hour_no", rs -> {
-            long[] d = days.computeIfAbsent(Interval.DAY.bucket(rs.getLong(1), q.zone()), k -> new long[3]);
-            d[0] += rs.getLong(2);
-            d[1] += rs.getLong(3);
-            d[2] += rs.getLong(4);
-        }, args.toArray());
+        scan(q, Interval.DAY, null, "sum(solved), sum(reopened), sum(returned)", "(solved <> 0 or reopened <> 0 or returned <> 0)",
+                (day, rs) -> {
+                    long[] d = days.computeIfAbsent(day, k -> new long[3]);
+                    d[0] += rs.getLong(2);
+                    d[1] += rs.getLong(3);
+                    d[2] += rs.getLong(4);
+                });
         List<SolvedDay> list = new ArrayList<>();
         long[] all = new long[3];
         for (String day : Interval.DAY.buckets(q.from(), q.to(), q.zone())) {
@@ -242,8 +279,9 @@ class AnalyticsSeries {
     private Map<Long, Long> perCategory(SeriesQuery q, String measure) {
         List<Object> args = SeriesQuery.args();
         Map<Long, Long> counts = new HashMap<>();
-        jdbc.query("select category_id, sum(" + measure + ") from analytics_hour" + q.hours(args) + " and " + measure
-                + " <> 0 group by category_id", rs -> {
+        String where = days(q, Interval.DAY) ? dayRange(q, args) : q.hours(args);
+        jdbc.query("select category_id, sum(" + measure + ") from " + (days(q, Interval.DAY) ? "analytics_day" : "analytics_hour")
+                + where + " and " + measure + " <> 0 group by category_id", rs -> {
             counts.put(rs.getLong(1), rs.getLong(2));
         }, args.toArray());
         counts.values().removeIf(v -> v == 0);
@@ -251,15 +289,48 @@ class AnalyticsSeries {
     }
 
     private Map<String, long[]> createdAndEscalated(SeriesQuery q) {
-        List<Object> args = SeriesQuery.args();
         Map<String, long[]> days = new TreeMap<>();
-        jdbc.query("select hour_no, sum(created), sum(escalated) from analytics_hour" + q.hours(args)
-                + " and (created <> 0 or escalated <> 0) group by hour_no", rs -> {
-            long[] d = days.computeIfAbsent(Interval.DAY.bucket(rs.getLong(1), q.zone()), k -> new long[2]);
+        scan(q, Interval.DAY, null, "sum(created), sum(escalated)", "(created <> 0 or escalated <> 0)", (day, rs) -> {
+            long[] d = days.computeIfAbsent(day, k -> new long[2]);
             d[0] += rs.getLong(2);
             d[1] += rs.getLong(3);
-        }, args.toArray());
+        });
         return days;
+    }
+
+    /** A row of a grouped scan: its step (as {@link Interval} writes it), then the dimension and the sums from column 2. */
+    private interface Row {
+        void accept(String bucket, java.sql.ResultSet rs) throws java.sql.SQLException;
+    }
+
+    /**
+     * Sums over the range grouped by step (and a dimension): from the daily rollups when the steps are days or weeks
+     * of the zone they are counted in, else from the hours folded into the desk's steps.
+     */
+    private void scan(SeriesQuery q, Interval interval, String dim, String sums, String nonZero, Row row) {
+        List<Object> args = SeriesQuery.args();
+        String group = dim == null ? "" : ", " + dim;
+        if (days(q, interval)) {
+            jdbc.query("select day_no" + group + ", " + sums + " from analytics_day" + dayRange(q, args) + " and " + nonZero
+                    + " group by day_no" + group, rs -> {
+                row.accept(interval.bucket(LocalDate.ofEpochDay(rs.getLong(1))), rs);
+            }, args.toArray());
+        } else {
+            jdbc.query("select hour_no" + group + ", " + sums + " from analytics_hour" + q.hours(args) + " and " + nonZero
+                    + " group by hour_no" + group, rs -> {
+                row.accept(interval.bucket(rs.getLong(1), q.zone()), rs);
+            }, args.toArray());
+        }
+    }
+
+    private boolean days(SeriesQuery q, Interval interval) {
+        return interval != Interval.HOUR && q.zone().equals(rollups.dayZone());
+    }
+
+    private static String dayRange(SeriesQuery q, List<Object> args) {
+        args.add((int) q.from().toEpochDay());
+        args.add((int) q.to().toEpochDay());
+        return " where day_no >= ? and day_no <= ?" + q.filters(args);
     }
 
     private WaitDay waitDay(String day, long[] d) {

@@ -23,6 +23,11 @@ enum Interval {
         };
     }
 
+    /** The step holding a day of the desk (DAY or WEEK). */
+    String bucket(LocalDate day) {
+        return this == WEEK ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString() : day.toString();
+    }
+
     /** Every step of the desk's days [from, to], in order. */
     List<String> buckets(LocalDate from, LocalDate to, ZoneId zone) {
         List<String> all = new ArrayList<>();

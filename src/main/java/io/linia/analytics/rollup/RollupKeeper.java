@@ -40,6 +40,11 @@ public class RollupKeeper {
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** The zone of the daily rollups' days (the desk's zone when they were last rebuilt, or when the desk began). */
+    public java.time.ZoneId dayZone() {
+        return store.dayZone();
+    }
+
     /** Counts these tickets' changes; a failure is logged, not thrown (the rollups catch up later). */
     public void refreshQuietly(Collection<Long> ticketIds) {
         try {

@@ -172,6 +172,9 @@ class AnalyticsApiTest {
         assertThat(g.get(buckets.indexOf("2027-03-01T10:00"))).isEqualTo(groupBefore + 1);
         assertThat(g.get(buckets.indexOf("2027-03-01T11:00"))).isEqualTo(groupBefore + 1);
         assertThat(g.get(buckets.indexOf("2027-03-01T12:00"))).isEqualTo(groupBefore);
+        // the daily rollups and the hours folded into days agree: the day's value is its last hour's
+        JsonNode daily = ok(lead("/api/v1/analytics/backlog?from=2027-03-01&to=2027-03-01&interval=DAY&by=group")).json();
+        assertThat(longs(daily.get("totals")).get(0)).isEqualTo(longs(hours.get("totals")).get(23));
 
         JsonNode onlyA = ok(lead("/api/v1/analytics/backlog?from=2027-03-01&to=2027-03-02&categoryId=" + a.id()
                 + "&channel=WEB&line=FIRST")).json();

@@ -141,6 +141,7 @@ class RollupsEqualRecountTest {
 
         Map<Cell, long[]> kept = store.all();
         Map<List<Object>, Long> keptDays = store.backlogDays();
+        Map<List<Object>, List<Long>> keptLocalDays = store.allDays();
 
         assertThat(created).isGreaterThan(50);
         assertThat(solvedMoves).isGreaterThan(5);
@@ -163,6 +164,19 @@ class RollupsEqualRecountTest {
         assertThat(rebuilt.keySet()).isEqualTo(kept.keySet());
         rebuilt.forEach((cell, f) -> assertThat(f).as("cell %s", cell).containsExactly(kept.get(cell)));
         assertThat(store.backlogDays()).isEqualTo(keptDays);
+        assertThat(store.allDays()).isEqualTo(keptLocalDays);
+        // the desk's days hold exactly the sums of their hours
+        Map<List<Object>, List<Long>> fromHours = new java.util.HashMap<>();
+        rebuilt.forEach((cell, f) -> {
+            long day = java.time.LocalDate.ofInstant(java.time.Instant.ofEpochSecond(cell.hour() * 3600), store.dayZone()).toEpochDay();
+            List<Long> sum = fromHours.computeIfAbsent(List.of((int) day, cell.channel(), cell.categoryId(), cell.line(), cell.groupId()),
+                    k -> new ArrayList<>(java.util.Collections.nCopies(Figures.SIZE, 0L)));
+            for (int i = 0; i < Figures.SIZE; i++) {
+                sum.set(i, sum.get(i) + f[i]);
+            }
+        });
+        fromHours.values().removeIf(v -> v.stream().allMatch(x -> x == 0));
+        assertThat(new java.util.HashMap<>(keptLocalDays)).isEqualTo(fromHours);
     }
 
     private void concurrently(Map<Long, TicketView> mine) throws Exception {
