@@ -286,7 +286,7 @@ class AnalyticsApiTest {
         WebSession admin = WebSession.signedIn(port, "admin");
         HttpResponse<String> page = admin.get("/admin/analytics/rollups");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"rebuild-bar\"", "width: 100%", "Пересборка закончена");
+        assertThat(page.body()).contains("id=\"rebuild-bar\"", "width: 100%", "Пересборка закончена", "id=\"nav-analytics-rollups\"");
         HttpResponse<String> progress = admin.get("/admin/analytics/rollups/progress");
         assertThat(progress.body()).contains("id=\"progress\"").doesNotContain("<html");
         assertThat(WebSession.signedIn(port, "lead").get("/admin/analytics/rollups").statusCode()).isIn(403, 302);
