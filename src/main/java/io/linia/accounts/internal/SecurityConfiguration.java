@@ -50,6 +50,9 @@ class SecurityConfiguration {
                                 .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/routing/calendars/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/routing/**").hasAnyRole(STAFF)
+                        // analytics: staff read the series, administrators rebuild the rollups
+                        .requestMatchers("/api/v1/analytics/rollups/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/analytics/**").hasAnyRole(STAFF)
                         .anyRequest().authenticated())
                 .addFilterBefore(tokenFilter, BasicAuthenticationFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
