@@ -15,18 +15,16 @@
  * of migration V15, with their pages in {@code web} ("Смены" / "Shifts") and their API in {@code api}
  * ({@code /api/v1/workforce/…}). {@link io.linia.workforce.WorkforcePlanning} is built from them.
  *
-<<<<<<< HEAD
  * <p>Pay lives in {@code pay}: per agent and month, the published rosters' shifts adjusted by the team
  * lead (absences, extra shifts, swaps; migration V18), the contracts prorated by the days each was in
  * force, extra shifts at the rate of their day ({@code PayCalculation}); page «Оплата» / "Pay", CSV, and
  * {@code /api/v1/workforce/pay}.
-=======
+ *
  * <p>"On shift now" lives in {@code attendance}: a pass every 30 s puts agents on and off shift by the
  * published roster through accounts' {@link io.linia.accounts.AgentShifts#followSchedule} (at each
  * agent's boundaries only, so a check-in or check-out by hand holds until the next one), the attendance
  * log (migration V19) records every change of the flag with its source, and the team lead's page
  * «Сейчас на смене» ({@code /agent/workforce/now}, {@code /api/v1/workforce/now}) reads both.
->>>>>>> onshift
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Workforce")
 package io.linia.workforce;
