@@ -50,6 +50,8 @@ class SecurityConfiguration {
                                 .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/routing/calendars/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/routing/**").hasAnyRole(STAFF)
+                        // training: staff only; who may change what (leads enrol, trainers and admins edit) the module decides
+                        .requestMatchers("/api/v1/training/**").hasAnyRole(STAFF)
                         .anyRequest().authenticated())
                 .addFilterBefore(tokenFilter, BasicAuthenticationFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
