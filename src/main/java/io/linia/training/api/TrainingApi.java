@@ -322,7 +322,7 @@ class TrainingApi {
         return history.of(actor, userId);
     }
 
-    @GetMapping(value = "/history/{userId}/csv", produces = "text/csv")
+    @GetMapping("/history/{userId}/csv")
     ResponseEntity<String> csv(Actor actor, @PathVariable long userId) {
         String body = history.csv(actor, userId);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
