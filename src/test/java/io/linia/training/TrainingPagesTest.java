@@ -35,6 +35,8 @@ class TrainingPagesTest {
     UserDirectory users;
     @Autowired
     KnowledgeBase knowledge;
+    @Autowired
+    Certifications certifications;
 
     @BeforeEach
     void setUp() {
@@ -176,5 +178,39 @@ class TrainingPagesTest {
         assertThat(n).isEqualTo(6);
         assertThat(WebSession.signedIn(port, "l1b").get("/agent/training/history/" + me).statusCode()).isEqualTo(404);
         assertThat(trainee.get("/agent/training?lang=en").body()).contains("My training", "Training");
+    }
+
+    @Test
+    void theLeadMovesADeadlineAndRevokesACertificationOnThePages() {
+        io.linia.accounts.Actor lead = users.userByLogin("lead").orElseThrow().toActor();
+        io.linia.accounts.Actor trainerActor = users.userByLogin("trainer").orElseThrow().toActor();
+        TrainingFixtures fx = new TrainingFixtures(administration, users, knowledge, programmes);
+        ProgrammeView p = fx.create(fx.attestationOnly("Страница — сертификат", TargetKind.FIRST_LINE, null, 6));
+        UserRef agent = fx.newAgent("Сертифицированный Со Страницы");
+        EnrolmentView e = enrolments.enrol(lead, new EnrolmentCommand(p.id(), agent.id(), trainerActor.id(), null));
+
+        WebSession web = WebSession.signedIn(port, "lead");
+        assertThat(web.get("/agent/training/enrolments/" + e.id()).body()).contains("name=\"dueDate\"", "Сертифицированный Со Страницы");
+        assertThat(web.post("/agent/training/enrolments/" + e.id() + "/due/1", Map.of("dueDate", "2026-12-20")).statusCode()).isEqualTo(302);
+        assertThat(enrolments.enrolment(lead, e.id()).stages().get(0).dueDate()).isEqualTo(java.time.LocalDate.of(2026, 12, 20));
+        web.post("/agent/training/enrolments/" + e.id() + "/due/1", Map.of("dueDate", "2020-01-01"));
+        assertThat(web.get("/agent/training/enrolments/" + e.id()).body()).contains("id=\"flash-problem\"");
+        assertThat(enrolments.enrolment(lead, e.id()).stages().get(0).dueDate()).isEqualTo(java.time.LocalDate.of(2026, 12, 20));
+
+        WebSession trainer = WebSession.signedIn(port, "trainer");
+        trainer.get("/agent/training/enrolments/" + e.id());
+        assertThat(trainer.post("/agent/training/enrolments/" + e.id() + "/attestation", Map.of("score", "88,5", "passed", "true")).statusCode())
+                .isEqualTo(302);
+        assertThat(enrolments.enrolment(lead, e.id()).status()).isEqualTo(EnrolmentStatus.COMPLETED);
+
+        String register = web.get("/agent/training/certifications").body();
+        long cert = certifications.of(agent.id()).get(0).id();
+        assertThat(register).contains("id=\"cert-" + cert + "\"");
+        assertThat(register).contains("Сертифицированный Со Страницы");
+        web.post("/agent/training/certifications/" + cert + "/revoke", Map.of("reason", ""));
+        assertThat(web.get("/agent/training/certifications").body()).contains("id=\"flash-problem\"");
+        assertThat(web.post("/agent/training/certifications/" + cert + "/revoke", Map.of("reason", "Повторная проверка")).statusCode()).isEqualTo(302);
+        assertThat(web.get("/agent/training/certifications").body()).contains("Повторная проверка");
+        assertThat(web.get("/agent/training/history/" + agent.id()).body()).contains("88.5", "Повторная проверка");
     }
 }
