@@ -193,6 +193,7 @@ class TrainingPagesTest {
         assertThat(web.get("/agent/training/enrolments/" + e.id()).body()).contains("name=\"dueDate\"", "Сертифицированный Со Страницы");
         assertThat(web.post("/agent/training/enrolments/" + e.id() + "/due/1", Map.of("dueDate", "2026-12-20")).statusCode()).isEqualTo(302);
         assertThat(enrolments.enrolment(lead, e.id()).stages().get(0).dueDate()).isEqualTo(java.time.LocalDate.of(2026, 12, 20));
+        assertThat(web.get("/agent/training/enrolments/" + e.id()).body()).contains("id=\"flash-success\"");
         web.post("/agent/training/enrolments/" + e.id() + "/due/1", Map.of("dueDate", "2020-01-01"));
         assertThat(web.get("/agent/training/enrolments/" + e.id()).body()).contains("id=\"flash-problem\"");
         assertThat(enrolments.enrolment(lead, e.id()).stages().get(0).dueDate()).isEqualTo(java.time.LocalDate.of(2026, 12, 20));
