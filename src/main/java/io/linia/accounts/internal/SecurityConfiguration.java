@@ -53,6 +53,8 @@ class SecurityConfiguration {
                         // analytics: staff read the series, administrators rebuild the rollups
                         .requestMatchers("/api/v1/analytics/rollups/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/analytics/**").hasAnyRole(STAFF)
+                        // training: staff only; who may change what (leads enrol, trainers and admins edit) the module decides
+                        .requestMatchers("/api/v1/training/**").hasAnyRole(STAFF)
                         .anyRequest().authenticated())
                 .addFilterBefore(tokenFilter, BasicAuthenticationFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(problems))

@@ -1,0 +1,5 @@
+package io.linia.training;
+
+public enum EnrolmentStatus {
+    ACTIVE, COMPLETED, CANCELLED
+}
