@@ -9,6 +9,8 @@ import io.linia.recovery.audit.RecoveryAuditLog;
 import io.linia.routing.GroupRef;
 import io.linia.routing.RoutingDirectory;
 import io.linia.shared.DomainException;
+import io.linia.training.CertificationTarget;
+import io.linia.training.Certifications;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,8 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who may decide on recovery requests: an agent of the access-recovery group (or a team lead) holding the
- * recovery certification. Until the training module grants certifications, team leads and admins grant it
- * here, with an optional end date; revoking keeps the record.
+ * recovery certification — passed the recovery group's training programme (the training register), or granted
+ * here by a team lead or admin, with an optional end date (for a desk that certifies outside Linia); revoking
+ * keeps the record.
  */
 @Service
 @Transactional
@@ -38,10 +41,12 @@ public class RecoveryDeciders {
     private final RoutingDirectory routing;
     private final RecoveryRequestProperties settings;
     private final RecoveryAuditLog audit;
+    private final Certifications training;
     private final Clock clock;
 
     RecoveryDeciders(JdbcClient jdbc, UserDirectory users, RoutingDirectory routing, RecoveryRequestProperties settings,
-                     RecoveryAuditLog audit, Clock clock) {
+                     RecoveryAuditLog audit, Certifications training, Clock clock) {
+        this.training = training;
         this.jdbc = jdbc;
         this.users = users;
         this.routing = routing;
@@ -56,15 +61,24 @@ public class RecoveryDeciders {
         return routing.groupByCode(settings.groupCode()).filter(GroupRef::active);
     }
 
-    /** Whether {@code actor} may decide now: certified, and working the recovery group's tickets. */
+    /**
+     * Whether {@code actor} may decide now: working the recovery group's tickets, and certified — by the training
+     * register (the recovery group's programme passed, not revoked or expired) or by a certification granted here.
+     */
     @Transactional(readOnly = true)
     public boolean mayDecide(Actor actor) {
         if (actor.isSystem()) {
             return false;
         }
-        boolean works = actor.has(Role.TEAM_LEAD)
-                || (actor.has(Role.AGENT_L2) && group().map(g -> actor.memberOf(g.id())).orElse(false));
-        return works && active(actor.id()).isPresent();
+        Optional<GroupRef> group = group();
+        boolean works = actor.has(Role.TEAM_LEAD) || (actor.has(Role.AGENT_L2) && group.map(g -> actor.memberOf(g.id())).orElse(false));
+        return works && (active(actor.id()).isPresent() || group.map(g -> trained(actor.id(), g.id())).orElse(false));
+    }
+
+    /** Whether the training register certifies the user for the recovery group now. */
+    @Transactional(readOnly = true)
+    public boolean trained(long userId, long groupId) {
+        return training.holds(userId, CertificationTarget.group(groupId), clock.instant());
     }
 
     @Transactional(readOnly = true)
