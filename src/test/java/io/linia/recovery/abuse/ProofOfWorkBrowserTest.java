@@ -72,12 +72,15 @@ class ProofOfWorkBrowserTest {
         Challenge challenge = atDefault.issue();
         Page page = browser.open("anna");
         page.navigate(browser.url("/login"));
-        page.setContent(form(challenge));
-
+        // while the script works the button is held back: shown on a challenge too hard to be solved meanwhile
+        // (26 bits, minutes of work; a lucky 16-bit solve can take a few milliseconds)
+        Challenge hard = new ProofOfWork(new ProofOfWorkProperties(26, Duration.ofMinutes(10), SECRET), jdbc, clock).issue();
+        page.setContent(form(hard));
         browser.step(page, "working", () -> {
             assertThat(page.locator("button[type=submit]")).isDisabled();
             assertThat(page.locator("[data-pow-status]")).containsText("Проверяем…");
         });
+        page.setContent(form(challenge));
         browser.step(page, "solved", () -> {
             page.waitForSelector("form[data-pow-solved]", new Page.WaitForSelectorOptions().setTimeout(60_000));
             assertThat(page.locator("button[type=submit]")).isEnabled();
