@@ -17,8 +17,10 @@ public class QualityOverview {
     private final AnswerReviews reviews;
     private final CustomerRatings ratings;
     private final RepeatContacts repeats;
+    private final java.time.Clock clock;
 
-    QualityOverview(AnswerReviews reviews, CustomerRatings ratings, RepeatContacts repeats) {
+    QualityOverview(AnswerReviews reviews, CustomerRatings ratings, RepeatContacts repeats, java.time.Clock clock) {
+        this.clock = clock;
         this.reviews = reviews;
         this.ratings = ratings;
         this.repeats = repeats;
@@ -39,6 +41,10 @@ public class QualityOverview {
                 repeats.firstContactResolution(actor, agentId, from, to),
                 myReviews.stream().limit(50).toList(), myRatings.stream().limit(50).toList(),
                 repeats.list(actor, agentId, from, to).stream().limit(50).toList());
+    }
+
+    public Instant now() {
+        return clock.instant();
     }
 
     static BigDecimal average(List<BigDecimal> values) {
