@@ -44,13 +44,11 @@ public class RepeatContacts {
 
     /** A new ticket: recorded as a contact, judged as a repeat when its category is known. */
     public void created(long ticketId, long customerId, Long categoryId, Instant at) {
-        if (contact(ticketId).isPresent()) {
-            return;
-        }
+        // on the creation path: one insert, and one indexed look-up when the category is known (nothing to delete yet)
         jdbc.sql("insert into quality_contact (ticket_id, customer_id, category_id, created_at) values (?, ?, ?, ?)")
                 .params(ticketId, customerId, categoryId, Sql.ts(at)).update();
         if (categoryId != null) {
-            judge(ticketId);
+            judge(new Contact(ticketId, customerId, categoryId, at, null, null));
         }
     }
 
@@ -98,7 +96,11 @@ public class RepeatContacts {
     /** Judges one ticket as a possible repeat of an earlier one (its earlier verdict is replaced). */
     private void judge(long ticketId) {
         jdbc.sql("delete from quality_repeat_contact where kind = 'NEW_TICKET' and repeat_ticket_id = ?").param(ticketId).update();
-        Contact c = contact(ticketId).orElseThrow();
+        judge(contact(ticketId).orElseThrow());
+    }
+
+    private void judge(Contact c) {
+        long ticketId = c.ticketId();
         if (c.categoryId() == null) {
             return;
         }
