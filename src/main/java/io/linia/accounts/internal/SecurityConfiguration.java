@@ -42,6 +42,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/kb/public/**").permitAll()
                         // the access-recovery questionnaire: the person is locked out of their mailbox, so no sign-in
                         .requestMatchers("/api/v1/recovery/questionnaire", "/api/v1/recovery/questionnaire/**").permitAll()
+                        // customers' one-click rating links (quality): signed, so no sign-in
+                        .requestMatchers("/api/v1/quality/public/**").permitAll()
                         .requestMatchers("/api/v1/tickets/queue/**", "/api/v1/tickets/mine", "/api/v1/groups").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/routing/categoriser/retrain")
                                 .hasAnyRole(Role.TEAM_LEAD.name(), Role.ADMIN.name())
@@ -94,6 +96,8 @@ class SecurityConfiguration {
                         .requestMatchers("/help", "/help/**").permitAll()
                         // the access-recovery questionnaire and its "add answers" link, for people locked out of their mailbox
                         .requestMatchers("/access-recovery", "/access-recovery/**").permitAll()
+                        // the customers' rating page, reached from the signed link in the solved mail without signing in
+                        .requestMatchers("/rate/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/agent/**").hasAnyRole(STAFF)
                         .requestMatchers("/portal/**").hasRole(Role.CUSTOMER.name())

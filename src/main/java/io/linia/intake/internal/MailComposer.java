@@ -47,10 +47,13 @@ class MailComposer {
     private final InboundRecordRepository inbound;
     private final OutboxRepository outbox;
     private final MailboxRepository mailboxes;
+    private final List<io.linia.intake.SolvedMailAddition> solvedAdditions;
 
     MailComposer(MessageSource messages, UserDirectory users, ArticleSuggestions suggestions, KnowledgeProperties knowledge,
                  TicketProperties ticketProperties, MailProperties properties, InboundRecordRepository inbound,
-                 OutboxRepository outbox, MailboxRepository mailboxes) {
+                 OutboxRepository outbox, MailboxRepository mailboxes,
+                 org.springframework.beans.factory.ObjectProvider<io.linia.intake.SolvedMailAddition> solvedAdditions) {
+        this.solvedAdditions = solvedAdditions.orderedStream().toList();
         this.messages = messages;
         this.users = users;
         this.suggestions = suggestions;
@@ -150,6 +153,14 @@ class MailComposer {
                     default -> messages.getMessage("mail.reply.closing", new Object[] {ticket.number()}, locale);
                 };
                 b.append(closing);
+                if (kind == OutboxKind.SOLVED) {
+                    for (io.linia.intake.SolvedMailAddition addition : solvedAdditions) {
+                        String extra = addition.solvedMailText(ticket.id(), locale);
+                        if (extra != null && !extra.isBlank()) {
+                            b.append("\n\n").append(extra.strip());
+                        }
+                    }
+                }
             }
         }
         b.append("\n\n-- \n").append(text("mail.signature", locale)).append('\n');
