@@ -133,6 +133,13 @@ public class RollupUpkeep implements SmartLifecycle {
         return w.submit(this::catchUp).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The tickets waiting to be counted, as now. */
+    Set<Long> waitingIds() {
+        synchronized (lock) {
+            return Set.copyOf(waiting);
+        }
+    }
+
     /** What a crash between a commit and its batch loses: the waiting tickets, forgotten (for tests of the catch-up). */
     void forgetWaiting() {
         synchronized (lock) {
