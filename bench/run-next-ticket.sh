@@ -22,6 +22,8 @@
 #                                                 run for hours; without it the first configuration measures the compiler)
 #   --client socket|jdk                           the driver's HTTP client (default socket: one blocking keep-alive
 #                                                 connection per agent; jdk: java.net.http.HttpClient, for comparison)
+#   --db linia_bench_next                         the PostgreSQL database to reset and use (another helper may be
+#                                                 benchmarking in the default one on the same machine)
 #   --jar path/to/linia.jar                       another build (to compare; default target/linia-*.jar,
 #                                                 built when missing: rebuild it after changing the code)
 set -euo pipefail
@@ -50,12 +52,14 @@ while [[ $# -gt 0 ]]; do
     --java-opts) JAVA_OPTS="$2"; shift 2 ;;
     --server-args) SERVER_ARGS="$2"; shift 2 ;;
     --jar) JAR="$2"; shift 2 ;;
+    --db) DB="$2"; shift 2 ;;
     --jit-warmup) JIT_WARMUP="$2"; shift 2 ;;
     --client) CLIENT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 64 ;;
   esac
 done
+PSQL_URL="postgresql://linia:linia@localhost:5432/$DB"
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BASE="http://localhost:$PORT"

@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Brings the rollups up to date with tickets: for each, in one transaction with its row locked, adds (its flows now)
  * minus (its flows as counted) and remembers what is now counted. Idempotent and order-free: a repeated, late or
- * reordered event changes nothing more, and a lost one is made good by the ticket's next event or a rebuild.
+ * reordered event changes nothing more, and a lost one is made good by the ticket's next event,
+ * {@link RollupUpkeep}'s catch-up or a rebuild.
  */
 @Component
 public class RollupKeeper {
@@ -45,17 +46,7 @@ public class RollupKeeper {
         return store.dayZone();
     }
 
-    /** Counts these tickets' changes; a failure is logged, not thrown (the rollups catch up later). */
-    public void refreshQuietly(Collection<Long> ticketIds) {
-        try {
-            refresh(ticketIds);
-        } catch (RuntimeException e) {
-            log.warn("Rollups not updated for tickets {} (the next change of each or a rebuild counts them): {}",
-                    ticketIds, e.toString());
-        }
-    }
-
-    /** Counts these tickets' changes. */
+    /** Counts these tickets' changes, all in one transaction (retried on a deadlock or a duplicate new cell). */
     public void refresh(Collection<Long> ticketIds) {
         if (ticketIds.isEmpty()) {
             return;

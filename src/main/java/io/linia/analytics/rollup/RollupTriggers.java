@@ -14,17 +14,18 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The tickets module's events name the tickets that changed; each is counted once after its transaction commits
- * (however many events it published), in a transaction of its own, so a ticket command never waits on a rollup's
- * row lock and a rolled-back change is never counted. Without a transaction the ticket is counted at once.
+ * The tickets module's events name the tickets that changed; after their transaction commits, each is handed once
+ * (however many events it published) to {@link RollupUpkeep}'s queue, and counted there on its worker's thread: a
+ * ticket command never waits on the rollups, and a rolled-back change is never queued. Without a transaction the
+ * ticket is queued at once.
  */
 @Component
 class RollupTriggers {
 
-    private final RollupKeeper keeper;
+    private final RollupUpkeep upkeep;
 
-    RollupTriggers(RollupKeeper keeper) {
-        this.keeper = keeper;
+    RollupTriggers(RollupUpkeep upkeep) {
+        this.upkeep = upkeep;
     }
 
     @EventListener
@@ -54,7 +55,7 @@ class RollupTriggers {
 
     private void changed(long ticketId) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            keeper.refreshQuietly(List.of(ticketId));
+            upkeep.handOff(List.of(ticketId));
             return;
         }
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
@@ -74,7 +75,7 @@ class RollupTriggers {
                         TransactionSynchronizationManager.unbindResource(RollupTriggers.this);
                     }
                     if (status == STATUS_COMMITTED) {
-                        keeper.refreshQuietly(List.copyOf(mine.ids));
+                        upkeep.handOff(mine.ids);
                     }
                 }
             });

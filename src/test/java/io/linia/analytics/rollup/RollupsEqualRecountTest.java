@@ -46,8 +46,16 @@ import org.springframework.test.context.TestPropertySource;
 @StoreTest
 @Import(RollupsEqualRecountTest.MovableClock.class)
 @TestPropertySource(properties = {"linia.sla.evaluate=false", "linia.test.context=analytics-rollups",
-        "linia.test.pg.schema=ctx_analytics_rollups"})
+        "linia.test.pg.schema=ctx_analytics_rollups", RollupsEqualRecountTest.UPKEEP_BATCH, RollupsEqualRecountTest.UPKEEP_DELAY,
+        RollupsEqualRecountTest.UPKEEP_CATCH_UP})
 class RollupsEqualRecountTest {
+
+    /** The worker counts a batch as soon as 7 tickets wait, meanwhile the commands go on (and never by the clock). */
+    static final String UPKEEP_BATCH = "linia.analytics.upkeep.batch-size=7";
+    /** Fewer than 7 wait until a test asks ({@link RollupUpkeep#awaitIdle}): what waits is then known. */
+    static final String UPKEEP_DELAY = "linia.analytics.upkeep.delay=1d";
+    /** No catch-up but those a test runs itself. */
+    static final String UPKEEP_CATCH_UP = "linia.analytics.upkeep.catch-up-interval=1d";
 
     @TestConfiguration(proxyBeanMethods = false)
     static class MovableClock {
@@ -72,10 +80,13 @@ class RollupsEqualRecountTest {
     RollupStore store;
     @Autowired
     RollupRebuild rebuild;
+    @Autowired
+    RollupUpkeep upkeep;
 
     @Test
     void rollupsKeptFromEventsEqualARebuildAfterARandomLifeOfTickets() throws Exception {
-        rebuildAndWait(); // the demo's own tickets, whatever way they were made, counted alike
+        assertThat(upkeep.awaitIdle(Duration.ofSeconds(60))).isTrue();
+        rebuildAndWait(rebuild); // the demo's own tickets, whatever way they were made, counted alike
         Map<Cell, long[]> before = store.all();
 
         Random random = new Random(20261126L);
@@ -138,6 +149,9 @@ class RollupsEqualRecountTest {
         }
         // two changes of tickets in one hour cell at once: the cell's upserts must not lose either
         concurrently(mine);
+        // the commands only queued their tickets (a batch of 7 was counted on the worker's thread meanwhile): the rest now
+        assertThat(upkeep.awaitIdle(Duration.ofSeconds(60))).isTrue();
+        assertThat(upkeep.waiting()).isZero();
 
         Map<Cell, long[]> kept = store.all();
         Map<List<Object>, Long> keptDays = store.backlogDays();
@@ -159,7 +173,7 @@ class RollupsEqualRecountTest {
         keptOpen.values().removeIf(v -> v == 0);
         assertThat(keptOpen).isEqualTo(openByPlace);
 
-        rebuildAndWait();
+        rebuildAndWait(rebuild);
         Map<Cell, long[]> rebuilt = store.all();
         assertThat(rebuilt.keySet()).isEqualTo(kept.keySet());
         rebuilt.forEach((cell, f) -> assertThat(f).as("cell %s", cell).containsExactly(kept.get(cell)));
@@ -199,7 +213,7 @@ class RollupsEqualRecountTest {
         return secondLine.stream().filter(a -> a.memberOf(t.groupId())).findFirst().orElse(otherwise);
     }
 
-    private void rebuildAndWait() throws InterruptedException {
+    static void rebuildAndWait(RollupRebuild rebuild) throws InterruptedException {
         assertThat(rebuild.start()).isTrue();
         long deadline = System.currentTimeMillis() + 60_000;
         while (rebuild.status().running() && System.currentTimeMillis() < deadline) {
