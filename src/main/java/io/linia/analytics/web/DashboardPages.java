@@ -65,7 +65,7 @@ class DashboardPages {
     /** The page's filters as the request gave them (defaults filled in), for the form and the links. */
     record Filters(String from, String to, String interval, String channel, String line, String groupId, String categoryId) {
 
-        Map<String, String> params() {
+        public Map<String, String> params() {
             Map<String, String> p = new LinkedHashMap<>();
             p.put("from", from);
             p.put("to", to);
@@ -219,7 +219,7 @@ class DashboardPages {
         return config("bar", labels, sets, false, null, true);
     }
 
-    static Double percent(Double share) {
+    public static Double percent(Double share) {
         return share == null ? null : Math.round(share * 1000.0) / 10.0;
     }
 

@@ -24,7 +24,7 @@ record DrillDown(Instant createdFrom, Instant createdTo, Instant solvedFrom, Ins
     }
 
     /** The filters as query parameters (for the next page's link); unset ones left out. */
-    Map<String, Object> params() {
+    public Map<String, Object> params() {
         Map<String, Object> p = new java.util.LinkedHashMap<>();
         put(p, "createdFrom", createdFrom);
         put(p, "createdTo", createdTo);
@@ -37,7 +37,7 @@ record DrillDown(Instant createdFrom, Instant createdTo, Instant solvedFrom, Ins
         return p;
     }
 
-    boolean any() {
+    public boolean any() {
         return !params().isEmpty();
     }
 
