@@ -253,7 +253,7 @@ class AnalyticsDashboardPagesTest {
                     "wallboard.css").doesNotContain("navbar");
             assertThat(tile(page, "wb-solved")).isEqualTo("2");
             assertThat(tile(page, "wb-escalated")).isEqualTo("1");
-            assertThat(page).contains("33.3 %");
+            assertThat(page).contains("33,3 %");
             HttpResponse<String> fragment = lead.get("/agent/analytics/wallboard/figures");
             assertThat(fragment.statusCode()).isEqualTo(200);
             assertThat(fragment.body()).contains("id=\"figures\"", "id=\"wb-alerts\"", "id=\"wb-backlog\"").doesNotContain("<html");
