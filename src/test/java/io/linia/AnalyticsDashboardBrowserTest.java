@@ -93,12 +93,15 @@ class AnalyticsDashboardBrowserTest {
             assertThat(lead.locator("#solved-chart")).hasAttribute("data-drawn", "true");
             assertThat(lead.locator("#first-line-wait-chart")).hasAttribute("data-drawn", "true");
         });
+        // read through JSON: Chart.js watches its arrays (extra properties), which a plain evaluate may not carry over
+        String chartData = (String) lead.evaluate("JSON.stringify({labels: Array.from(Chart.getChart(document.getElementById("
+                + "'inflow-channel-chart')).data.labels), sets: Chart.getChart(document.getElementById('inflow-channel-chart'))"
+                + ".data.datasets.map(d => ({key: d.key, data: Array.from(d.data)}))})");
+        Map<String, Object> parsed = json(chartData);
         @SuppressWarnings("unchecked")
-        List<String> labels = (List<String>) lead.evaluate(
-                "Chart.getChart(document.getElementById('inflow-channel-chart')).data.labels");
+        List<String> labels = (List<String>) parsed.get("labels");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> datasets = (List<Map<String, Object>>) lead.evaluate(
-                "Chart.getChart(document.getElementById('inflow-channel-chart')).data.datasets.map(d => ({key: d.key, data: d.data}))");
+        List<Map<String, Object>> datasets = (List<Map<String, Object>>) parsed.get("sets");
         assertThat(labels).hasSize(14);
         assertThat(datasets).extracting(d -> d.get("key")).contains("WEB", "EMAIL", "API");
         Locator rows = lead.locator("#inflow-channel-table tbody tr");
@@ -119,8 +122,8 @@ class AnalyticsDashboardBrowserTest {
         assertThat(sum).isGreaterThanOrEqualTo(5);
         // the solved chart against its table as well
         @SuppressWarnings("unchecked")
-        List<Number> solved = (List<Number>) lead.evaluate(
-                "Chart.getChart(document.getElementById('solved-chart')).data.datasets[0].data");
+        List<Number> solved = (List<Number>) json((String) lead.evaluate(
+                "JSON.stringify({d: Array.from(Chart.getChart(document.getElementById('solved-chart')).data.datasets[0].data)})")).get("d");
         for (int i = 0; i < solved.size(); i++) {
             assertThat(lead.locator("#solved-table tbody tr").nth(i).locator("td.solved").innerText().strip())
                     .isEqualTo(String.valueOf(solved.get(i).longValue()));
@@ -135,6 +138,15 @@ class AnalyticsDashboardBrowserTest {
         });
         assertThat(lead.locator("table.queue-table tbody tr")).hasCount(Integer.parseInt(webToday));
         assertThat(lead.locator("#list-drill [data-filter='channel']")).containsText("WEB");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, Map.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private TicketView create(Actor customer, String subject, CategoryRef category, Channel channel) {

@@ -128,7 +128,11 @@ class AnalyticsDashboardPagesTest {
     @Test
     void everyTableHoldsTheNumbersOfTheApisSeries() {
         String page = ok(lead.get("/agent/analytics?" + RANGE + "&interval=DAY"));
-        assertThat(page).contains("id=\"nav-analytics\"", "id=\"inflow-channel-chart\"", "data-chart=");
+        assertThat(page).contains("id=\"nav-analytics\"", "id=\"inflow-channel-chart\"");
+        // every chart carries its configuration (data only: the page runs no inline script)
+        for (String chart : DashboardPages.CHARTS) {
+            assertThat(page).as(chart).containsPattern("id=\"" + chart + "-chart\" class=\"linia-chart\" data-chart=\"\\{");
+        }
         assertStacked(page, "inflow-channel", apiJson("/api/v1/analytics/inflow?" + RANGE + "&by=channel"));
         assertStacked(page, "inflow-category", apiJson("/api/v1/analytics/inflow?" + RANGE + "&by=category"));
         assertStacked(page, "backlog-line", apiJson("/api/v1/analytics/backlog?" + RANGE + "&by=line"));
