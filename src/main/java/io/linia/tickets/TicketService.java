@@ -149,6 +149,12 @@ public class TicketService {
         return lists.search(actor, query);
     }
 
+    /** How many tickets of the list the actor sees, over all its pages. */
+    @Transactional(readOnly = true)
+    public long count(Actor actor, TicketQuery query) {
+        return lists.count(actor, query);
+    }
+
     /** First-line queue: oldest first by the time the ticket entered it. */
     @Transactional(readOnly = true)
     public List<TicketSummary> firstLineQueue(Actor actor, int limit) {

@@ -1,17 +1,10 @@
 package io.linia.analytics.api;
 
-import io.linia.routing.BusinessCalendars;
-import io.linia.routing.RoutingDirectory;
 import io.linia.shared.DomainException;
-import io.linia.tickets.Channel;
-import io.linia.tickets.Line;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,17 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Analytics", description = "Inflow, backlog, first-line wait, share passed to the second line, solved, top categories")
 class AnalyticsApi {
 
-    static final int MAX_DAYS = 400;
-    static final int MAX_HOURLY_DAYS = 93;
-
     private final AnalyticsSeries series;
-    private final BusinessCalendars calendars;
-    private final RoutingDirectory routing;
+    private final SeriesParameters parameters;
 
-    AnalyticsApi(AnalyticsSeries series, BusinessCalendars calendars, RoutingDirectory routing) {
+    AnalyticsApi(AnalyticsSeries series, SeriesParameters parameters) {
         this.series = series;
-        this.calendars = calendars;
-        this.routing = routing;
+        this.parameters = parameters;
     }
 
     @GetMapping("/inflow")
@@ -128,75 +116,14 @@ class AnalyticsApi {
 
     private SeriesQuery query(String from, String to, String channel, String line, String groupId, String categoryId,
                               Interval interval) {
-        LocalDate start = date("from", from);
-        LocalDate end = date("to", to);
-        if (end.isBefore(start)) {
-            throw DomainException.invalid("to", "analytics.api.toBeforeFrom");
-        }
-        long days = end.toEpochDay() - start.toEpochDay() + 1;
-        if (days > MAX_DAYS) {
-            throw DomainException.invalid("to", "analytics.api.spanTooLong", MAX_DAYS);
-        }
-        if (interval == Interval.HOUR && days > MAX_HOURLY_DAYS) {
-            throw DomainException.invalid("interval", "analytics.api.hourlySpan", MAX_HOURLY_DAYS);
-        }
-        Channel ch = channel == null || channel.isBlank() ? null : constant("channel", Channel.class, channel);
-        Line ln = line == null || line.isBlank() ? null : constant("line", Line.class, line);
-        Long group = id("groupId", groupId);
-        if (group != null && routing.group(group).isEmpty()) {
-            throw DomainException.invalid("groupId", "linia.error.groupNotFound", group);
-        }
-        Long category = id("categoryId", categoryId);
-        if (category != null && category != 0 && routing.category(category).isEmpty()) {
-            throw DomainException.invalid("categoryId", "analytics.api.unknownCategory", category);
-        }
-        ZoneId zone = calendars.defaultCalendar().zone();
-        return new SeriesQuery(start, end, zone, ch, ln, group, category);
+        return parameters.query(from, to, channel, line, groupId, categoryId, interval);
     }
 
     private static Interval interval(String value) {
-        return constant("interval", Interval.class, value);
+        return SeriesParameters.interval(value);
     }
 
     private static String choice(String name, String value, Set<String> allowed) {
-        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-        if (!allowed.contains(v)) {
-            throw DomainException.invalid(name, "analytics.api.oneOf", String.join(", ", new java.util.TreeSet<>(allowed)));
-        }
-        return v;
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw DomainException.invalid(name, "analytics.api.dateRequired");
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw DomainException.invalid(name, "analytics.api.date", value);
-        }
-    }
-
-    private static <E extends Enum<E>> E constant(String name, Class<E> type, String value) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid(name, "analytics.api.oneOf", java.util.Arrays.toString(type.getEnumConstants()));
-        }
-    }
-
-    private static Long id(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(value.strip());
-            if (id < 0) {
-                throw new NumberFormatException();
-            }
-            return id;
-        } catch (NumberFormatException e) {
-            throw DomainException.invalid(name, "analytics.api.id", value);
-        }
+        return SeriesParameters.choice(name, value, allowed);
     }
 }

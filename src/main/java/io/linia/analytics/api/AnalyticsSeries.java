@@ -21,44 +21,45 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The dashboards' series, summed from the hourly rollups: one grouped query per series (two or three for the
- * backlog and the comparisons), the hours then folded into the desk's hours, days or weeks here.
+ * backlog and the comparisons), the hours then folded into the desk's hours, days or weeks here. Public for the
+ * module's dashboard pages (io.linia.analytics.web), which show the same series as the API.
  */
 @Component
 @Transactional(readOnly = true)
-class AnalyticsSeries {
+public class AnalyticsSeries {
 
     /** One line of a chart: its key (a channel, a category or group id, a line), its label, a value per bucket. */
-    record Series(String key, String label, List<Long> values) {
+    public record Series(String key, String label, List<Long> values) {
     }
 
-    record Stacked(LocalDate from, LocalDate to, String zone, Interval interval, String by, String measure,
+    public record Stacked(LocalDate from, LocalDate to, String zone, Interval interval, String by, String measure,
                    List<String> buckets, List<Series> series, List<Long> totals, long total) {
     }
 
-    record WaitDay(String day, long count, Double averageMinutes, Double medianMinutes, Double p90Minutes,
+    public record WaitDay(String day, long count, Double averageMinutes, Double medianMinutes, Double p90Minutes,
                    Double withinTargetShare) {
     }
 
-    record Wait(LocalDate from, LocalDate to, String zone, long targetMinutes, List<WaitDay> days, WaitDay overall) {
+    public record Wait(LocalDate from, LocalDate to, String zone, long targetMinutes, List<WaitDay> days, WaitDay overall) {
     }
 
-    record ShareDay(String day, long created, long escalated, Double share) {
+    public record ShareDay(String day, long created, long escalated, Double share) {
     }
 
-    record Share(LocalDate from, LocalDate to, String zone, List<ShareDay> days, Double share, Double usualShare,
+    public record Share(LocalDate from, LocalDate to, String zone, List<ShareDay> days, Double share, Double usualShare,
                  int usualDays) {
     }
 
-    record SolvedDay(String day, long solved, long reopened, long returned) {
+    public record SolvedDay(String day, long solved, long reopened, long returned) {
     }
 
-    record Solved(LocalDate from, LocalDate to, String zone, List<SolvedDay> days, long solved, long reopened, long returned) {
+    public record Solved(LocalDate from, LocalDate to, String zone, List<SolvedDay> days, long solved, long reopened, long returned) {
     }
 
-    record TopCategory(long categoryId, String label, long count, long previousCount, long change, Double changePercent) {
+    public record TopCategory(long categoryId, String label, long count, long previousCount, long change, Double changePercent) {
     }
 
-    record Top(LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo, String zone, String measure,
+    public record Top(LocalDate from, LocalDate to, LocalDate previousFrom, LocalDate previousTo, String zone, String measure,
                List<TopCategory> categories) {
     }
 
@@ -79,12 +80,12 @@ class AnalyticsSeries {
         this.target = target;
     }
 
-    Duration target() {
+    public Duration target() {
         return target;
     }
 
     /** Tickets arriving per step, stacked by channel or category (into the desk, or into second-line places when filtered so). */
-    Stacked inflow(SeriesQuery q, Interval interval, String by, Locale locale) {
+    public Stacked inflow(SeriesQuery q, Interval interval, String by, Locale locale) {
         String measure = q.secondLine() ? "escalated" : "created";
         String dim = by.equals("category") ? "category_id" : "channel";
         List<String> buckets = interval.buckets(q.from(), q.to(), q.zone());
@@ -100,7 +101,7 @@ class AnalyticsSeries {
     }
 
     /** Tickets open (new, open or waiting for the customer) at the end of each step, per line or per group. */
-    Stacked backlog(SeriesQuery q, Interval interval, String by, Locale locale) {
+    public Stacked backlog(SeriesQuery q, Interval interval, String by, Locale locale) {
         String dim = by.equals("group") ? "group_id" : "line";
         if (days(q, interval)) {
             return dailyBacklog(q, interval, by, dim, locale);
@@ -191,7 +192,7 @@ class AnalyticsSeries {
     }
 
     /** First-line wait per day of creation: count, average, median and 90th percentile in minutes, share within target. */
-    Wait firstLineWait(SeriesQuery q) {
+    public Wait firstLineWait(SeriesQuery q) {
         StringBuilder cols = new StringBuilder("sum(wait_count), sum(wait_seconds)");
         for (int i = 0; i < Figures.WAIT_EDGES.length; i++) {
             cols.append(", sum(w").append(i).append(")");
@@ -216,7 +217,7 @@ class AnalyticsSeries {
     }
 
     /** Tickets created and passed to the second line per day, the share, and the usual share over the 28 days before. */
-    Share escalationShare(SeriesQuery q) {
+    public Share escalationShare(SeriesQuery q) {
         Map<String, long[]> days = createdAndEscalated(q);
         List<ShareDay> list = new ArrayList<>();
         long created = 0;
@@ -236,7 +237,7 @@ class AnalyticsSeries {
     }
 
     /** Tickets solved, reopened and returned to the first line per day. */
-    Solved solved(SeriesQuery q) {
+    public Solved solved(SeriesQuery q) {
         Map<String, long[]> days = new TreeMap<>();
         scan(q, Interval.DAY, null, "sum(solved), sum(reopened), sum(returned)", "(solved <> 0 or reopened <> 0 or returned <> 0)",
                 (day, rs) -> {
@@ -258,7 +259,7 @@ class AnalyticsSeries {
     }
 
     /** The categories with most tickets in the range, with the same number of days before for comparison. */
-    Top topCategories(SeriesQuery q, int limit, Locale locale) {
+    public Top topCategories(SeriesQuery q, int limit, Locale locale) {
         String measure = q.secondLine() ? "escalated" : "created";
         Map<Long, Long> now = perCategory(q, measure);
         SeriesQuery before = q.previous();

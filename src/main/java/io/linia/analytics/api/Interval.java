@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A series' step, in the desk's wall-clock time: an hour, a day, a week from Monday. */
-enum Interval {
+public enum Interval {
     HOUR, DAY, WEEK;
 
     /** The start of the step holding an hour (UTC hours since the epoch), as the desk writes it. */

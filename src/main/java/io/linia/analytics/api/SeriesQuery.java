@@ -12,13 +12,13 @@ import java.util.List;
  * What a series is asked for: the desk's days [{@code from}, {@code to}] (both included) in its zone, and the
  * filters. Turned into a range of UTC hours and a SQL condition over the rollup's key columns.
  */
-record SeriesQuery(LocalDate from, LocalDate to, ZoneId zone, Channel channel, Line line, Long groupId, Long categoryId) {
+public record SeriesQuery(LocalDate from, LocalDate to, ZoneId zone, Channel channel, Line line, Long groupId, Long categoryId) {
 
-    Instant start() {
+    public Instant start() {
         return from.atStartOfDay(zone).toInstant();
     }
 
-    Instant end() {
+    public Instant end() {
         return to.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
@@ -32,7 +32,7 @@ record SeriesQuery(LocalDate from, LocalDate to, ZoneId zone, Channel channel, L
     }
 
     /** The same number of days just before this range. */
-    SeriesQuery previous() {
+    public SeriesQuery previous() {
         long days = to.toEpochDay() - from.toEpochDay() + 1;
         return new SeriesQuery(from.minusDays(days), from.minusDays(1), zone, channel, line, groupId, categoryId);
     }
@@ -75,7 +75,7 @@ record SeriesQuery(LocalDate from, LocalDate to, ZoneId zone, Channel channel, L
     }
 
     /** Inflow into a second-line place is what was passed there; into the desk, what was created. */
-    boolean secondLine() {
+    public boolean secondLine() {
         return line == Line.SECOND || groupId != null;
     }
 }

@@ -125,8 +125,15 @@ class TicketApi {
                     @RequestParam(required = false) @Parameter(description = "nextCursor of the previous page") String cursor,
                     @RequestParam(required = false) Integer size,
                     @RequestParam(required = false) @Parameter(description = "staff only: tickets with this tag (any case, ё = е)")
-                    String tag) {
-        return tickets.list(actor, new TicketQuery(state, line, group, assignee, customer, createdFrom, createdTo, cursor, size, tag));
+                    String tag,
+                    @RequestParam(required = false) Channel channel,
+                    @RequestParam(required = false) @Parameter(description = "category id; 0: without a category") Long category,
+                    @RequestParam(required = false) @Parameter(description = "moved into SOLVED from this instant, inclusive") Instant solvedFrom,
+                    @RequestParam(required = false) @Parameter(description = "moved into SOLVED before this instant") Instant solvedTo,
+                    @RequestParam(required = false) @Parameter(description = "passed to the second line from this instant, inclusive") Instant escalatedFrom,
+                    @RequestParam(required = false) @Parameter(description = "passed to the second line before this instant") Instant escalatedTo) {
+        return tickets.list(actor, new TicketQuery(state, line, group, assignee, customer, createdFrom, createdTo, cursor, size, tag,
+                channel, category, solvedFrom, solvedTo, escalatedFrom, escalatedTo));
     }
 
     @GetMapping("/queue/first-line")

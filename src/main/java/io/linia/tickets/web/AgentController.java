@@ -126,22 +126,39 @@ class AgentController {
     String all(Actor actor, Model model,
                @RequestParam(required = false) TicketState state, @RequestParam(required = false) Line line,
                @RequestParam(required = false) Long group, @RequestParam(required = false) String cursor,
-               @RequestParam(required = false) String tag, HttpServletResponse response) {
+               @RequestParam(required = false) String tag, @RequestParam Map<String, String> params,
+               HttpServletResponse response) {
         TicketPage page;
-        Map<String, String> errors = Map.of();
-        try {
-            page = tickets.list(actor, new TicketQuery(state, line, group, null, null, null, null, cursor, 50, tag));
-        } catch (DomainException e) {
-            if (e.field() == null) {
-                throw e;
-            }
-            // a bad filter (tag, cursor): its message next to the field, no tickets
+        Long count = null;
+        Map<String, String> errors = new LinkedHashMap<>();
+        // the analytics dashboards' drill-down: times (ISO instants), channel, category; a bad one named next to it
+        DrillDown drill = DrillDown.of(params, errors, refusals);
+        if (!errors.isEmpty()) {
             response.setStatus(400);
-            errors = Map.of(e.field(), refusals.explain(e));
             page = new TicketPage(List.of(), null);
+        } else {
+            try {
+                TicketQuery query = new TicketQuery(state, line, group, null, null, drill.createdFrom(), drill.createdTo(), cursor,
+                        50, tag, drill.channel(), drill.category(), drill.solvedFrom(), drill.solvedTo(),
+                        drill.escalatedFrom(), drill.escalatedTo());
+                page = tickets.list(actor, query);
+                if (query.drillDown()) {
+                    count = tickets.count(actor, query);
+                }
+            } catch (DomainException e) {
+                if (e.field() == null) {
+                    throw e;
+                }
+                // a bad filter (tag, cursor): its message next to the field, no tickets
+                response.setStatus(400);
+                errors = Map.of(e.field(), refusals.explain(e));
+                page = new TicketPage(List.of(), null);
+            }
         }
         model.addAttribute("errors", errors);
         model.addAttribute("page", page);
+        model.addAttribute("count", count);
+        model.addAttribute("drill", drill);
         model.addAttribute("tag", tag == null || tag.isBlank() ? null : io.linia.shared.Tags.normalise(tag).orElse(tag.strip()));
         model.addAttribute("state", state);
         model.addAttribute("line", line);
