@@ -302,7 +302,7 @@ public class RecoveryRequests {
         if (!r.aboutSomeoneElse() && e.facts().isPresent()) {
             kinds.add(DecisionKind.RESTORE);
         }
-        if (!r.aboutSomeoneElse() && store.rounds(r.id()).size() < settings.maxRounds()) {
+        if (!r.aboutSomeoneElse() && e.rounds().size() < settings.maxRounds()) {
             kinds.add(DecisionKind.ASK_MORE);
         }
         return kinds;
