@@ -89,10 +89,7 @@ class RecoveryPagesTest {
         // without a solved challenge a good questionnaire is refused at the proof
         HttpResponse<String> fresh = person.get("/access-recovery");
         Map<String, String> unsolved = answers("anna.sergeeva@pochta.example.ru", "anna.x@example.org");
-        Matcher token = TOKEN.matcher(fresh.body());
-        assertThat(token.find()).isTrue();
-        unsolved.put("powToken", token.group(1));
-        unsolved.put("powSolution", "1");
+        unsolved.putAll(unsolved(fresh.body()));
         HttpResponse<String> noProof = person.post("/access-recovery", unsolved);
         assertThat(noProof.statusCode()).isEqualTo(422);
         assertThat(noProof.body()).contains("id=\"proof-error\"");
@@ -190,7 +187,16 @@ class RecoveryPagesTest {
     }
 
     /** Solves the page's proof of work as its script does. */
+    /** A counter that provably does not solve the page's challenge (a fixed guess would solve 6 bits one time in 64). */
+    static Map<String, String> unsolved(String page) {
+        return challenge(page, false);
+    }
+
     static Map<String, String> solved(String page) {
+        return challenge(page, true);
+    }
+
+    private static Map<String, String> challenge(String page, boolean solve) {
         Matcher token = TOKEN.matcher(page);
         Matcher bits = BITS.matcher(page);
         assertThat(token.find()).as("a challenge on the page").isTrue();
@@ -201,7 +207,7 @@ class RecoveryPagesTest {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (long counter = 0; ; counter++) {
                 byte[] digest = sha.digest((t + ":" + counter).getBytes(StandardCharsets.UTF_8));
-                if (leadingZeros(digest) >= need) {
+                if ((leadingZeros(digest) >= need) == solve) {
                     return Map.of("powToken", t, "powSolution", Long.toString(counter));
                 }
             }
