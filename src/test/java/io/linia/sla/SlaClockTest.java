@@ -45,6 +45,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @StoreTest
 @Import(SlaClockTest.MovableClock.class)
+@org.springframework.test.context.event.RecordApplicationEvents
 @TestPropertySource(properties = {"linia.sla.evaluate=false", "linia.test.context=sla-clock", "linia.test.pg.schema=ctx_sla"})
 class SlaClockTest {
 
@@ -79,6 +80,8 @@ class SlaClockTest {
     io.linia.routing.BusinessCalendars calendars;
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents events;
 
     private Actor admin;
     private Actor lead;
@@ -152,6 +155,31 @@ class SlaClockTest {
                         org.assertj.core.groups.Tuple.tuple(SlaTarget.FIRST_RESPONSE, State.MET));
         assertThat(summary(t).slaState()).isEqualTo(SlaState.NONE);
         assertThat(summary(t).slaDueAt()).isNull();
+    }
+
+    @Test
+    void everyFinishedTargetIsPublishedOnceWithItsOutcomeForReports() {
+        CategoryRef category = categoryWithOwnPolicy(30, 20, 120, false);
+        Instant t0 = clock.instant();
+        TicketView t = tickets.create(customer, new TicketCommands.NewTicket("Итоги сроков", "Проверка итогов", null, null,
+                category.id(), Priority.NORMAL), Channel.WEB);
+        clock.advance(Duration.ofMinutes(10));
+        Instant answered = clock.instant();
+        tickets.askForInformation(agent, t.number(), new TicketCommands.AskForInformation("Уточните адрес ящика", null));
+        tickets.customerMessage(customer, t.number(), new TicketCommands.CustomerMessage("ivan@mail.example"));
+        clock.advance(Duration.ofMinutes(25)); // the next response (20 min) is late; nobody ran the pass, it is late all the same
+        Instant solved = clock.instant();
+        TicketView now = tickets.get(agent, t.number());
+        tickets.answer(agent, t.number(), new TicketCommands.Answer("Готово", null, null, now.version(), null));
+
+        List<SlaTargetFinished> finished = events.stream(SlaTargetFinished.class).filter(f -> f.ticketId() == t.id()).toList();
+        assertThat(finished).extracting(SlaTargetFinished::target, SlaTargetFinished::met, SlaTargetFinished::finishedAt)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(SlaTarget.FIRST_RESPONSE, true, answered),
+                        org.assertj.core.groups.Tuple.tuple(SlaTarget.NEXT_RESPONSE, false, solved),
+                        org.assertj.core.groups.Tuple.tuple(SlaTarget.RESOLUTION, true, solved));
+        assertThat(finished).allSatisfy(f -> assertThat(f.line()).isEqualTo(Line.FIRST));
+        assertThat(finished).filteredOn(f -> f.target() != SlaTarget.NEXT_RESPONSE)
+                .allSatisfy(f -> assertThat(f.startedAt()).isEqualTo(t0));
     }
 
     @Test

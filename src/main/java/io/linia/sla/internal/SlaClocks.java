@@ -114,7 +114,7 @@ public class SlaClocks {
     @EventListener
     void on(AgentReplied e) {
         List<TargetClock> active = clocks.findByTicketIdAndActiveTrue(e.ticketId());
-        active.stream().filter(c -> c.target() != SlaTarget.RESOLUTION).forEach(c -> c.finish(e.at()));
+        active.stream().filter(c -> c.target() != SlaTarget.RESOLUTION).forEach(c -> finish(c, e.at()));
         publish(e.ticketId(), active, e.at());
     }
 
@@ -139,7 +139,7 @@ public class SlaClocks {
         } else if (e.from() == TicketState.WAITING_FOR_CUSTOMER && (e.to() == TicketState.OPEN || e.to() == TicketState.NEW)) {
             active.forEach(c -> c.resume(calendarOf(c), warnAt, e.at()));
         } else if (e.to() == TicketState.SOLVED || e.to() == TicketState.CLOSED) {
-            active.forEach(c -> c.finish(e.at()));
+            active.forEach(c -> finish(c, e.at()));
         } else if (e.action() == TicketAction.REOPENED) {
             Optional<TicketSummary> t = tickets.summaryOf(e.ticketId());
             if (t.isPresent() && active.stream().noneMatch(c -> c.target() == SlaTarget.RESOLUTION)) {
@@ -176,7 +176,14 @@ public class SlaClocks {
     }
 
     private void finishAll(long ticketId, Instant now) {
-        clocks.findByTicketIdAndActiveTrue(ticketId).forEach(c -> c.finish(now));
+        clocks.findByTicketIdAndActiveTrue(ticketId).forEach(c -> finish(c, now));
+    }
+
+    /** Ends a target and tells reports its outcome ({@link io.linia.sla.SlaTargetFinished}). */
+    private void finish(TargetClock c, Instant now) {
+        if (c.finish(now)) {
+            events.publishEvent(c.outcome());
+        }
     }
 
     /** The most specific active policy for the ticket's line, group, priority and category. */

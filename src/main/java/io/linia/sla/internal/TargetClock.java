@@ -98,15 +98,21 @@ public class TargetClock {
     }
 
     /** The target is reached (an answer, the solution) or no longer applies (the stint ended): met unless breached. */
-    void finish(Instant now) {
+    boolean finish(Instant now) {
         if (!active) {
-            return;
+            return false;
         }
         boolean late = breachedAt != null || (dueAt != null && now.isAfter(dueAt));
         met = !late;
         finishedAt = now;
         active = false;
         runningSince = null;
+        return true;
+    }
+
+    /** The outcome of a finished target, for reports. */
+    io.linia.sla.SlaTargetFinished outcome() {
+        return new io.linia.sla.SlaTargetFinished(ticketId, target, line, groupId, Boolean.TRUE.equals(met), startedAt, finishedAt);
     }
 
     TicketTargetView toView(String policyName, BusinessCalendar calendar, Instant now) {
