@@ -10,6 +10,8 @@ import io.linia.training.ProgrammeView;
 import io.linia.training.StageKind;
 import io.linia.training.TrainingProgrammes;
 import io.linia.training.TrainingProgress;
+import io.linia.training.TrainingProperties;
+import java.time.format.DateTimeFormatter;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -52,10 +54,13 @@ public class Attestations {
     private final Enrolments enrolments;
     private final TrainingProgress progress;
     private final Clock clock;
+    private final TrainingProperties settings;
     private final RandomGenerator random = new SecureRandom();
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     Attestations(AttestationStore store, AttestationDefinitions definitions, TrainingProgrammes programmes, Enrolments enrolments,
-                 TrainingProgress progress, Clock clock) {
+                 TrainingProgress progress, TrainingProperties settings, Clock clock) {
+        this.settings = settings;
         this.store = store;
         this.definitions = definitions;
         this.programmes = programmes;
@@ -117,7 +122,7 @@ public class Attestations {
         Instant now = clock.instant();
         Instant retakeFrom = retakeFrom(rows, d);
         if (retakeFrom != null && now.isBefore(retakeFrom)) {
-            throw DomainException.conflict("attestation.error.retakePause").with("retakeFrom", retakeFrom.toString());
+            throw DomainException.conflict("attestation.error.retakePause", when(retakeFrom)).with("retakeFrom", retakeFrom.toString());
         }
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("e", e.id());
@@ -392,6 +397,11 @@ public class Attestations {
     }
 
     // ------------------------------------------------------------------ reading
+
+    /** A moment as people here read it: day and time in the training zone. */
+    public String when(Instant at) {
+        return WHEN.format(at.atZone(settings.zone()));
+    }
 
     private static boolean atAttestation(EnrolmentView e) {
         return e.status() == EnrolmentStatus.ACTIVE && e.current().map(s -> s.kind() == StageKind.ATTESTATION).orElse(false);
