@@ -263,6 +263,15 @@ class AttestationWebTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheAttestationApi() {
+        JsonNode paths = api.anonymous().get("/v3/api-docs").json().path("paths");
+        assertThat(paths.has("/api/v1/training/attestation/enrolments/{id}/attempts")).isTrue();
+        assertThat(paths.has("/api/v1/training/attestation/attempts/{id}/answers")).isTrue();
+        assertThat(paths.has("/api/v1/training/attestation/attempts/{id}/grade")).isTrue();
+        assertThat(paths.has("/api/v1/training/attestation/programmes/{id}/questions")).isTrue();
+    }
+
+    @Test
     void theDemoTraineeAtTheAttestationStageCanTakeTheSeededAttestation() {
         WebSession trainee = WebSession.signedIn(port, "trainee5");
         EnrolmentView e = enrolments.mine(fx.actor("trainee5")).get(0);
