@@ -229,6 +229,18 @@ class AttestationWebTest {
         assertThat(editor.post("/agent/training/programmes/" + p.id() + "/attestation/settings",
                 Map.of("questionCount", "2", "timeLimitMinutes", "15", "passMark", "60", "retakePauseMinutes", "60", "practicalWeight", "50"))
                 .statusCode()).isEqualTo(302);
+        AttestationDefinition.Question shortOne = definitions.definition(trainer, p.id()).questions().stream()
+                .filter(q -> q.kind() == QuestionKind.SHORT).findFirst().orElseThrow();
+        String editing = editor.get("/agent/training/programmes/" + p.id() + "/attestation?edit=" + shortOne.id()).body();
+        assertThat(editing).contains("/attestation/questions/" + shortOne.id() + "\"", "Назовите пароль дня");
+        HttpResponse<String> badChange = editor.post("/agent/training/programmes/" + p.id() + "/attestation/questions/" + shortOne.id(),
+                Map.of("kind", "SHORT", "text", "Назовите пароль дня", "accepted", " ", "weight", "1"));
+        assertThat(badChange.statusCode()).isEqualTo(400);
+        assertThat(badChange.body()).contains("/attestation/questions/" + shortOne.id() + "\"", "Укажите от 1 до 20 принимаемых ответов");
+        assertThat(editor.post("/agent/training/programmes/" + p.id() + "/attestation/questions/" + shortOne.id(),
+                Map.of("kind", "SHORT", "text", "Назовите пароль недели", "accepted", SECRET_ANSWER, "weight", "1")).statusCode()).isEqualTo(302);
+        assertThat(definitions.definition(trainer, p.id()).questions()).extracting(AttestationDefinition.Question::text)
+                .containsExactlyInAnyOrder("Выберите верный вариант", "Назовите пароль недели");
         AttestationDefinition d = definitions.definition(trainer, p.id());
         assertThat(d.tasks()).singleElement().satisfies(t -> assertThat(t.maxPoints()).isEqualTo(10));
         assertThat(d.passMark()).isEqualTo(60);

@@ -8,6 +8,7 @@ import io.linia.shared.DomainException;
 import io.linia.training.ProgrammeView;
 import io.linia.training.TrainingProgrammes;
 import io.linia.training.attestation.Attempt;
+import io.linia.training.attestation.AttestationDefinition;
 import io.linia.training.attestation.AttestationDefinitions;
 import io.linia.training.attestation.AttestationPage;
 import io.linia.training.attestation.Attestations;
@@ -213,8 +214,22 @@ class AttestationPages {
     // ------------------------------------------------------------------ the editor
 
     @GetMapping("/agent/training/programmes/{id}/attestation")
-    String editor(Actor actor, @PathVariable long id, Model model) {
-        return editor(actor, id, model, Map.of(), Map.of(), null);
+    String editor(Actor actor, @PathVariable long id, @RequestParam(required = false) Long edit, Model model) {
+        if (edit == null) {
+            return editor(actor, id, model, Map.of(), Map.of(), null);
+        }
+        // the question form filled with the question to change
+        AttestationDefinition.Question q = definitions.definition(actor, id).questions().stream().filter(x -> x.id() == edit).findFirst()
+                .orElseThrow(() -> DomainException.notFound("attestation.error.questionNotFound", edit));
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("editing", String.valueOf(q.id()));
+        form.put("kind", q.kind().name());
+        form.put("text", q.text());
+        form.put("options", String.join("\n", q.options()));
+        form.put(q.kind() == QuestionKind.SHORT ? "accepted" : "correct", q.correct());
+        form.put("articleId", q.articleId() == null ? "" : String.valueOf(q.articleId()));
+        form.put("weight", String.valueOf(q.weight()));
+        return editor(actor, id, model, Map.of(), form, "question");
     }
 
     private String editor(Actor actor, long id, Model model, Map<String, String> errors, Map<String, String> form, String which) {
@@ -241,28 +256,44 @@ class AttestationPages {
     @PostMapping("/agent/training/programmes/{id}/attestation/questions")
     String addQuestion(Actor actor, @PathVariable long id, @RequestParam Map<String, String> form, Model model,
                        RedirectAttributes redirect, HttpServletResponse response) {
-        return change(actor, id, form, "question", model, redirect, response, () -> {
-            QuestionKind kind;
-            try {
-                kind = QuestionKind.valueOf(form.getOrDefault("kind", ""));
-            } catch (IllegalArgumentException bad) {
-                throw DomainException.invalid("kind", "attestation.error.required");
-            }
-            List<Integer> correct = new ArrayList<>();
-            for (String n : form.getOrDefault("correct", "").split("[,;\\s]+")) {
-                if (!n.isBlank()) {
-                    try {
-                        correct.add(Integer.valueOf(n.strip()));
-                    } catch (NumberFormatException bad) {
-                        throw DomainException.invalid("correct", "attestation.error.number");
-                    }
+        return change(actor, id, form, "question", model, redirect, response, () -> definitions.addQuestion(actor, id, question(form)));
+    }
+
+    @PostMapping("/agent/training/programmes/{id}/attestation/questions/{questionId}")
+    String replaceQuestion(Actor actor, @PathVariable long id, @PathVariable long questionId, @RequestParam Map<String, String> form,
+                           Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        Map<String, String> kept = new LinkedHashMap<>(form);
+        kept.put("editing", String.valueOf(questionId));
+        return change(actor, id, kept, "question", model, redirect, response,
+                () -> definitions.replaceQuestion(actor, id, questionId, question(form)));
+    }
+
+    private static AttestationDefinitions.QuestionCommand question(Map<String, String> form) {
+        QuestionKind kind;
+        try {
+            kind = QuestionKind.valueOf(form.getOrDefault("kind", ""));
+        } catch (IllegalArgumentException bad) {
+            throw DomainException.invalid("kind", "attestation.error.required");
+        }
+        List<Integer> correct = new ArrayList<>();
+        for (String n : form.getOrDefault("correct", "").split("[,;\\s]+")) {
+            if (!n.isBlank()) {
+                try {
+                    correct.add(Integer.valueOf(n.strip()));
+                } catch (NumberFormatException bad) {
+                    throw DomainException.invalid("correct", "attestation.error.number");
                 }
             }
-            String article = form.getOrDefault("articleId", "");
-            definitions.addQuestion(actor, id, new AttestationDefinitions.QuestionCommand(kind, form.get("text"),
-                    lines(form.get("options")), correct, lines(form.get("accepted")), article.isBlank() ? null : Long.valueOf(article),
-                    number(form, "weight")));
-        });
+        }
+        String article = form.getOrDefault("articleId", "");
+        Long articleId;
+        try {
+            articleId = article.isBlank() ? null : Long.valueOf(article.strip());
+        } catch (NumberFormatException bad) {
+            throw DomainException.invalid("articleId", "attestation.error.number");
+        }
+        return new AttestationDefinitions.QuestionCommand(kind, form.get("text"), lines(form.get("options")), correct,
+                lines(form.get("accepted")), articleId, number(form, "weight"));
     }
 
     @PostMapping("/agent/training/programmes/{id}/attestation/questions/{questionId}/remove")
