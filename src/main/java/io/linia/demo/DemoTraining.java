@@ -24,6 +24,11 @@ import io.linia.training.StageKind;
 import io.linia.training.TargetKind;
 import io.linia.training.TrainingProgrammes;
 import io.linia.training.TrainingProgress;
+import io.linia.training.attestation.AttestationDefinitions;
+import io.linia.training.attestation.AttestationDefinitions.Criterion;
+import io.linia.training.attestation.AttestationDefinitions.QuestionCommand;
+import io.linia.training.attestation.AttestationDefinitions.TaskCommand;
+import io.linia.training.attestation.QuestionKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,11 +65,13 @@ class DemoTraining implements ApplicationRunner {
     private final KnowledgeBase knowledge;
     private final UserDirectory users;
     private final UserAdministration administration;
+    private final AttestationDefinitions attestation;
     private final boolean enabled;
 
     DemoTraining(TrainingProgrammes programmes, Enrolments enrolments, TrainingProgress progress, Rotations rotations,
-                 KnowledgeBase knowledge, UserDirectory users, UserAdministration administration,
+                 KnowledgeBase knowledge, UserDirectory users, UserAdministration administration, AttestationDefinitions attestation,
                  @Value("${linia.demo.enabled:true}") boolean enabled) {
+        this.attestation = attestation;
         this.programmes = programmes;
         this.enrolments = enrolments;
         this.progress = progress;
@@ -105,6 +112,7 @@ class DemoTraining implements ApplicationRunner {
                 new StageCommand(StageKind.SHADOWING, "Наблюдение за работой тренера", 3, 10, MinimumUnit.TICKETS, List.of(), List.of()),
                 new StageCommand(StageKind.SUPERVISED_WORK, "Работа под контролем тренера", 10, 30, MinimumUnit.TICKETS, List.of(), List.of()),
                 new StageCommand(StageKind.ATTESTATION, "Аттестация", 2, null, null, List.of(), List.of()))));
+        attestation(trainer, firstLine);
         ProgrammeView rotation = programmes.create(trainer, new ProgrammeCommand("Ротация на первую линию",
                 "Мини-обучение для второй линии: что изменилось на первой линии за полгода.", TargetKind.ROTATION, null, null, true, List.of(
                 new StageCommand(StageKind.STUDY, "Что нового на первой линии", 3, null, null,
@@ -154,6 +162,61 @@ class DemoTraining implements ApplicationRunner {
             return;
         }
         progress.record(e.traineeId(), StageKind.SUPERVISED_WORK, ActivityCount.tickets(stage == 4 ? 12 : 30, null), trainer.name());
+    }
+
+    /**
+     * The first-line attestation: ten questions on the seed's mail-support topics, each tied to the demo article it comes
+     * from, eight drawn per attempt in 20 minutes, pass mark 80%, a retake after 24 hours; and one practical task — three
+     * anonymised tickets — graded by the trainer (40% of the result).
+     */
+    private void attestation(Actor trainer, ProgrammeView p) {
+        List<ArticleView> all = knowledge.list(trainer, ArticleStatus.PUBLISHED, null, null, null, 500).articles();
+        java.util.function.Function<String, Long> article = title -> all.stream().filter(a -> a.title().equals(title)).map(ArticleView::id)
+                .findFirst().orElse(null);
+        Long blocked = article.apply("Ящик заблокирован: что написать в поддержку");
+        Long rule = article.apply("Регламент: доступ к чужому ящику не предоставляется");
+        Long memo = article.apply("Памятка первой линии: клиент не может войти в почту");
+        Long password = article.apply("Забыли пароль или логин от личного кабинета");
+        List<QuestionCommand> questions = List.of(
+                new QuestionCommand(QuestionKind.SINGLE, "Клиент пишет, что ящик заблокирован, и просит телефон поддержки. Что ответить?",
+                        List.of("По телефону ящики не восстанавливают: нужно написать через форму обращения",
+                                "Дать прямой номер второй линии", "Посоветовать позвонить по номеру, найденному в интернете"),
+                        List.of(1), null, blocked, 1),
+                new QuestionCommand(QuestionKind.MULTIPLE, "Какие сведения помогут убедиться, что клиент — владелец заблокированного ящика?",
+                        List.of("Примерная дата регистрации", "Пароли, которые он помнит, в том числе старые", "Названия папок и фильтры",
+                                "Паспортные данные супруга", "Адреса, с которыми он переписывался"), List.of(1, 2, 3, 5), null, blocked, 2),
+                new QuestionCommand(QuestionKind.SHORT, "За сколько рабочих дней обычно приходит ответ по заблокированному ящику? (число)",
+                        null, null, List.of("5", "пять"), blocked, 1),
+                new QuestionCommand(QuestionKind.SINGLE, "Жена просит доступ к ящику мужа «ради сохранения семьи» и знает его дату рождения. Как поступить?",
+                        List.of("Вежливо отказать: доступ получает только владелец, исключений нет",
+                                "Дать доступ, раз она знает дату рождения", "Передать на вторую линию для проверки",
+                                "Подтвердить, что ящик существует, но доступ не давать"), List.of(1), null, rule, 2),
+                new QuestionCommand(QuestionKind.SHORT, "С какой причиной закрывается обращение о доступе к чужому ящику?",
+                        null, null, List.of("Другое"), rule, 1),
+                new QuestionCommand(QuestionKind.SINGLE, "Клиент не может восстановить пароль сам: нет ни телефона, ни запасного адреса. Что делает первая линия?",
+                        List.of("Просит заполнить анкету владельца и передаёт заявку в группу «Восстановление доступа»",
+                                "Сбрасывает пароль сама", "Закрывает обращение: восстановить нельзя"), List.of(1), null, memo, 1),
+                new QuestionCommand(QuestionKind.SHORT, "В какую группу передаётся заявка на восстановление доступа к ящику?",
+                        null, null, List.of("Восстановление доступа", "группа Восстановление доступа"), memo, 1),
+                new QuestionCommand(QuestionKind.MULTIPLE, "Что посоветовать, чтобы блокировка ящика не повторилась?",
+                        List.of("Проверить компьютер на вирусы", "Сменить пароль и привязать номер телефона",
+                                "Проверить файл hosts", "Отключить антивирус насовсем"), List.of(1, 2, 3), null, blocked, 2),
+                new QuestionCommand(QuestionKind.SINGLE, "Письмо для восстановления пароля от личного кабинета не пришло. Что посоветовать сначала?",
+                        List.of("Заглянуть в папку «Спам»", "Зарегистрироваться заново", "Позвонить в поддержку"), List.of(1), null, password, 1),
+                new QuestionCommand(QuestionKind.SHORT, "Что посоветовать привязать к ящику после восстановления, чтобы в следующий раз вернуть доступ без поддержки?",
+                        null, null, List.of("номер телефона", "телефон"), memo, 1));
+        questions.forEach(q -> attestation.addQuestion(trainer, p.id(), q));
+        attestation.addTask(trainer, p.id(), new TaskCommand("Ответы на три обезличенные заявки", """
+                Ответьте на каждую заявку так, как ответили бы в работе: текст ответа клиенту и что вы сделаете с заявкой \
+                (категория, закрыть или передать и куда).
+
+                1. «Здравствуйте! Не могу зайти в почту, пишет, что ящик заблокирован. Нашёл в интернете телефон поддержки — \
+                там не отвечают. Что делать?»
+                2. «Добрый день. Муж не отвечает уже неделю, я знаю его старый пароль. Дайте мне доступ к его ящику, это ради семьи.»
+                3. «Забыл пароль, телефона к ящику не привязано, запасной почты нет. Пользуюсь ящиком с 2010 года.»
+                """.strip(), List.of(new Criterion("Соответствие регламенту и базе знаний", 6), new Criterion("Вежливость и ясность ответа", 4),
+                new Criterion("Верная категория и передача", 4))));
+        attestation.saveSettings(trainer, p.id(), new AttestationDefinitions.Settings(8, 20, 80, 24 * 60, 40));
     }
 
     private List<ArticleView> reading(Actor reader) {

@@ -6,6 +6,7 @@ import io.linia.knowledge.ArticleView;
 import io.linia.knowledge.KnowledgeBase;
 import io.linia.routing.RoutingDirectory;
 import io.linia.shared.DomainException;
+import io.linia.training.attestation.AttestationVersions;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
@@ -38,10 +39,13 @@ public class TrainingProgrammes {
     private final KnowledgeBase knowledge;
     private final RoutingDirectory routing;
     private final TrainingProperties settings;
+    private final AttestationVersions attestations;
     private final Clock clock;
 
-    TrainingProgrammes(TrainingStore store, KnowledgeBase knowledge, RoutingDirectory routing, TrainingProperties settings, Clock clock) {
+    TrainingProgrammes(TrainingStore store, KnowledgeBase knowledge, RoutingDirectory routing, TrainingProperties settings,
+                       AttestationVersions attestations, Clock clock) {
         this.store = store;
+        this.attestations = attestations;
         this.knowledge = knowledge;
         this.routing = routing;
         this.settings = settings;
@@ -128,6 +132,7 @@ public class TrainingProgrammes {
             store.writeStages(current.currentVersion(), checked.stages());
         } else {
             long versionId = newVersion(actor, id, before.latestVersionNumber() + 1, checked, now);
+            attestations.copy(current.currentVersion(), versionId);
             store.jdbc().sql("update training_programme set current_version = :v where id = :id").param("v", versionId).param("id", id).update();
         }
         return programme(actor, id);

@@ -7,7 +7,8 @@
  * work and attestation), {@link io.linia.training.Certifications}, {@link io.linia.training.Rotations},
  * {@link io.linia.training.TrainingHistory}, the records beside them and the events
  * {@link io.linia.training.CertificationChanged}, {@link io.linia.training.StageStarted},
- * {@link io.linia.training.EnrolmentCompleted}.
+ * {@link io.linia.training.EnrolmentCompleted}. The attestation itself (question pool, practical tasks, attempts, grading) lives in
+ * {@code io.linia.training.attestation}, a named interface the demo data uses to seed a pool.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Training")
 package io.linia.training;
