@@ -59,18 +59,20 @@ public class AgentWork {
     public record Message(long id, MessageKind kind, String authorName, String body, Instant at) {
     }
 
+    // a step writes at most one message, at the same instant, by the same person: replies for the public steps, notes for
+    // the others (a note given with a close, an escalation or a return)
     private static final String STEP_SELECT = "select h.id, h.ticket_id, t.subject, h.action, h.to_state, h.to_line, h.detail, h.at,"
-            + " m.kind message_kind, m.body from ticket_history h join ticket t on t.id = h.ticket_id"
+            + " m.id message_id, m.kind message_kind, m.body from ticket_history h join ticket t on t.id = h.ticket_id"
             + " left join ticket_message m on m.ticket_id = h.ticket_id and m.author_id = h.actor_id and m.created_at = h.at"
-            + " and m.kind in ('PUBLIC_REPLY', 'INTERNAL_NOTE') and h.action in ('ANSWER', 'ASK_FOR_INFORMATION', 'CLOSE', 'ESCALATE',"
-            + " 'REPLY', 'SOLVE', 'RETURN_TO_FIRST_LINE', 'ADD_NOTE')"
+            + " and ((m.kind = 'PUBLIC_REPLY' and h.action in ('ANSWER', 'ASK_FOR_INFORMATION', 'REPLY', 'SOLVE'))"
+            + " or (m.kind = 'INTERNAL_NOTE' and h.action in ('ADD_NOTE', 'CLOSE', 'ESCALATE', 'RETURN_TO_FIRST_LINE')))"
             + " where h.actor_id = :agent ";
 
     /** The agent's steps after the cursor {@code afterId}, oldest first, at most {@code limit} (≤ {@link #MAX_STEPS}). */
     public List<Step> after(long agentId, long afterId, int limit) {
         int n = Math.max(1, Math.min(limit, MAX_STEPS));
-        return jdbc.sql(STEP_SELECT + "and h.id > :after order by h.id fetch first " + n + " rows only")
-                .param("agent", agentId).param("after", afterId).query(AgentWork::step).list();
+        return steps(jdbc.sql(STEP_SELECT + "and h.id > :after order by h.id, m.id fetch first " + (2 * n) + " rows only")
+                .param("agent", agentId).param("after", afterId).query(AgentWork::row).list(), n);
     }
 
     /** The agent's last {@code limit} steps (≤ {@link #MAX_STEPS}), oldest first. */
@@ -81,19 +83,47 @@ public class AgentWork {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(STEP_SELECT + "and h.id >= :from order by h.id").param("agent", agentId).param("from", ids.get(ids.size() - 1))
-                .query(AgentWork::step).list();
+        return steps(jdbc.sql(STEP_SELECT + "and h.id >= :from order by h.id, m.id").param("agent", agentId)
+                .param("from", ids.get(ids.size() - 1)).query(AgentWork::row).list(), n);
     }
 
-    private static Step step(ResultSet rs, int n) throws SQLException {
+    private record Row(Step step, Long messageId) {
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
         long ticketId = rs.getLong("ticket_id");
         String kind = rs.getString("message_kind");
         String toState = rs.getString("to_state");
         String toLine = rs.getString("to_line");
-        return new Step(rs.getLong("id"), ticketId, TicketNumber.format(ticketId), rs.getString("subject"),
+        long messageId = rs.getLong("message_id");
+        Long message = rs.wasNull() ? null : messageId;
+        return new Row(new Step(rs.getLong("id"), ticketId, TicketNumber.format(ticketId), rs.getString("subject"),
                 TicketAction.valueOf(rs.getString("action")), toState == null ? null : TicketState.valueOf(toState),
                 toLine == null ? null : Line.valueOf(toLine), kind == null ? null : MessageKind.valueOf(kind), rs.getString("body"),
-                rs.getString("detail"), rs.getTimestamp("at").toInstant());
+                rs.getString("detail"), rs.getTimestamp("at").toInstant()), message);
+    }
+
+    /**
+     * One step per history entry: when two steps of the same kind fell on the same instant (the join offers each both
+     * messages), the earlier step takes the earlier message.
+     */
+    private static List<Step> steps(List<Row> rows, int limit) {
+        java.util.Map<Long, Step> byId = new java.util.LinkedHashMap<>();
+        java.util.Set<Long> used = new java.util.HashSet<>();
+        for (Row r : rows) {
+            Step current = byId.get(r.step().id());
+            if (current != null && current.text() != null) {
+                continue;
+            }
+            if (r.messageId() == null || used.add(r.messageId())) {
+                byId.put(r.step().id(), r.step());
+            } else if (current == null) {
+                Step s = r.step();
+                byId.put(s.id(), new Step(s.id(), s.ticketId(), s.number(), s.subject(), s.action(), s.toState(), s.toLine(), null, null,
+                        s.detail(), s.at()));
+            }
+        }
+        return byId.values().stream().limit(limit).toList();
     }
 
     /** The tickets the agent has open now, the most recently reported first. */
