@@ -252,6 +252,7 @@ class ShadowingTest {
         String questions = trainerPage.get("/agent/training/questions").body();
         assertThat(questions).contains("Почему сначала SMTP, а не пароль?", "id=\"open-questions-badge\"", p.trainee().displayName());
         assertThat(shadowing.openQuestionCount(p.trainer().id())).isEqualTo(1);
+        assertThat(trainerPage.get("/agent/training/trainees").body()).contains("id=\"questions-notice\"");
 
         // nobody else answers: another trainer, the trainee
         assertThat(ApiClient.anonymous(port).basic(another.trainer().login())
@@ -268,6 +269,7 @@ class ShadowingTest {
                 Map.of("answer", "Пароль клиент уже менял; ошибка отправки — признак настроек SMTP."));
         assertThat(answered.statusCode()).isEqualTo(302);
         assertThat(shadowing.openQuestionCount(p.trainer().id())).isZero();
+        assertThat(trainerPage.get("/agent/training/trainees").body()).doesNotContain("id=\"questions-notice\"");
         assertThat(trainer.post("/api/v1/training/shadowing/questions/" + id + "/answer", body("answer", "Ещё раз")).status())
                 .isEqualTo(409);
 
