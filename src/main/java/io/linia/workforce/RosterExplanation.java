@@ -53,6 +53,13 @@ public record RosterExplanation(List<ShiftCoverage> shifts, List<AgentReport> ag
         }
     }
 
+    /**
+     * A shift on a queue outside the agent's own line or groups, given because of a training stage: the reason shown is
+     * "training: {@code programme}, stage {@code stage}".
+     */
+    public record TrainingShift(LocalDate date, long templateId, Line line, long groupId, String programme, String stage) {
+    }
+
     /** A rule broken or bent, as the solver scored it. */
     public record Violation(RosterRule rule, long penalty, String messageCode, List<Object> arguments) {
         public Violation {
@@ -138,13 +145,22 @@ public record RosterExplanation(List<ShiftCoverage> shifts, List<AgentReport> ag
      * @param preferredHonoured of those, shifts they got
      * @param unmetWishes       preferred shifts not given and monthly minimums not reached, each with its reason
      * @param violations        the rules their roster breaks or bends, with the solver's penalty
+     * @param trainingShifts    shifts on another line's queue given because of a training stage, with the reason
      */
     public record AgentReport(long userId, String name, int shifts, int weekendShifts, List<MonthShifts> months, int preferred,
-                              int preferredHonoured, List<UnmetWish> unmetWishes, List<Violation> violations) {
+                              int preferredHonoured, List<UnmetWish> unmetWishes, List<Violation> violations,
+                              List<TrainingShift> trainingShifts) {
         public AgentReport {
             months = List.copyOf(months);
             unmetWishes = List.copyOf(unmetWishes);
             violations = List.copyOf(violations);
+            trainingShifts = trainingShifts == null ? List.of() : List.copyOf(trainingShifts);
+        }
+
+        /** A report without shifts on another line by training. */
+        public AgentReport(long userId, String name, int shifts, int weekendShifts, List<MonthShifts> months, int preferred,
+                           int preferredHonoured, List<UnmetWish> unmetWishes, List<Violation> violations) {
+            this(userId, name, shifts, weekendShifts, months, preferred, preferredHonoured, unmetWishes, violations, List.of());
         }
 
         public int extraShifts() {

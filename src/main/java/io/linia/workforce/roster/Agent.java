@@ -4,6 +4,10 @@ import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import io.linia.tickets.Line;
 import io.linia.workforce.RosterNeed;
 import io.linia.workforce.AgentProfile;
+import io.linia.workforce.TrainingPlacement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -21,14 +25,21 @@ public final class Agent {
     private final int minShiftsPerMonth;
     private final Set<Shift> unavailable;
     private final Set<Shift> preferred;
+    private final List<TrainingPlacement> training;
 
     public Agent(AgentProfile profile, Set<Shift> unavailable, Set<Shift> preferred) {
         this(profile.userId(), profile.name(), profile.line(), profile.groupIds(), profile.certifiedGroupIds(),
-                profile.contract().maxShiftsPerWeek(), profile.contract().minShiftsPerMonth(), unavailable, preferred);
+                profile.contract().maxShiftsPerWeek(), profile.contract().minShiftsPerMonth(), unavailable, preferred, profile.training());
     }
 
     public Agent(long userId, String name, Line line, Set<Long> groupIds, Set<Long> certifiedGroupIds, int maxShiftsPerWeek,
                  int minShiftsPerMonth, Set<Shift> unavailable, Set<Shift> preferred) {
+        this(userId, name, line, groupIds, certifiedGroupIds, maxShiftsPerWeek, minShiftsPerMonth, unavailable, preferred, List.of());
+    }
+
+    public Agent(long userId, String name, Line line, Set<Long> groupIds, Set<Long> certifiedGroupIds, int maxShiftsPerWeek,
+                 int minShiftsPerMonth, Set<Shift> unavailable, Set<Shift> preferred, List<TrainingPlacement> training) {
+        this.training = List.copyOf(training);
         this.userId = userId;
         this.name = name;
         this.line = line;
@@ -81,6 +92,22 @@ public final class Agent {
     /** Works the queue of this line and group; every agent of a line works its {@linkplain RosterNeed#WHOLE_LINE whole-line} queue. */
     public boolean belongsTo(Line queueLine, long groupId) {
         return line == queueLine && (groupId == RosterNeed.WHOLE_LINE || groupIds.contains(groupId));
+    }
+
+    /**
+     * Works the queue of this line and group on that day: their own, or one their training stage sends them to for its
+     * time (e.g. a second-line agent in a rotation course on the first line).
+     */
+    public boolean belongsTo(Line queueLine, long groupId, LocalDate date) {
+        return belongsTo(queueLine, groupId) || training(queueLine, groupId, date).isPresent();
+    }
+
+    /** The training stage that lets them work that queue that day, when it is not their own. */
+    public Optional<TrainingPlacement> training(Line queueLine, long groupId, LocalDate date) {
+        if (queueLine == null || belongsTo(queueLine, groupId)) {
+            return Optional.empty();
+        }
+        return training.stream().filter(t -> t.covers(queueLine, groupId, date)).findFirst();
     }
 
     public boolean isCertifiedFor(long groupId) {

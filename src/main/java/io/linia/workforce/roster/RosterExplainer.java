@@ -202,8 +202,17 @@ final class RosterExplainer {
             }
             unmet.sort(Comparator.comparing(UnmetWish::month).thenComparing(w -> w.date() == null ? LocalDate.MIN : w.date()));
             int weekend = (int) shifts.stream().filter(Shift::weekend).count();
+            List<RosterExplanation.TrainingShift> training = new ArrayList<>();
+            for (Seat seat : roster.getSeats()) {
+                if (seat.getAgent() == agent && !seat.isOptional()) {
+                    agent.training(seat.getLine(), seat.getGroupId(), seat.getShift().date()).ifPresent(t -> training.add(
+                            new RosterExplanation.TrainingShift(seat.getShift().date(), seat.getShift().templateId(), seat.getLine(),
+                                    seat.getGroupId(), t.programme(), t.stage())));
+                }
+            }
+            training.sort(Comparator.comparing(RosterExplanation.TrainingShift::date));
             reports.add(new AgentReport(agent.userId(), agent.name(), shifts.size(), weekend, monthShifts, prefers.size(), honoured,
-                    unmet, byAgent.getOrDefault(agent.userId(), List.of())));
+                    unmet, byAgent.getOrDefault(agent.userId(), List.of()), training));
         }
         return reports;
     }

@@ -88,7 +88,7 @@ public class Seat {
 
     /** Whether the agent may take this seat by its queue: any agent on an optional seat. */
     public boolean accepts(Agent candidate) {
-        return isOptional() || candidate.belongsTo(line, groupId);
+        return isOptional() || candidate.belongsTo(line, groupId, shift.date());
     }
 
     /** Epoch second of the shift's start. */

@@ -6,6 +6,9 @@ import io.linia.accounts.UserDirectory;
 import io.linia.accounts.UserRef;
 import io.linia.shared.DomainException;
 import io.linia.workforce.AgentProfile;
+import io.linia.workforce.RosterNeed;
+import io.linia.workforce.TrainingPlacement;
+import io.linia.tickets.Line;
 import io.linia.workforce.Contract;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,9 +41,12 @@ public class StaffProfiles {
     private final Currency defaultCurrency;
     private final TransactionTemplate tx;
     private final TransactionTemplate readOnly;
+    private final org.springframework.beans.factory.ObjectProvider<io.linia.training.TraineesAtWork> training;
 
     StaffProfiles(UserDirectory users, AgentShifts shifts, StoredContractRepository contracts, PlanningCalendar calendar,
-                  Clock clock, @Value("${linia.workforce.currency:RUB}") String currency, PlatformTransactionManager transactions) {
+                  Clock clock, @Value("${linia.workforce.currency:RUB}") String currency, PlatformTransactionManager transactions,
+                  org.springframework.beans.factory.ObjectProvider<io.linia.training.TraineesAtWork> training) {
+        this.training = training;
         this.users = users;
         this.shifts = shifts;
         this.contracts = contracts;
@@ -116,13 +122,34 @@ public class StaffProfiles {
         List<UserRef> agents = agents().stream().filter(UserRef::enabled).toList();
         Map<Long, List<StoredContract>> terms = terms(agents);
         Map<Long, Set<Long>> certified = shifts.certifiedGroups(agents.stream().map(UserRef::id).toList());
+        Map<Long, List<io.linia.training.TraineeAtWork>> atWork = new java.util.HashMap<>();
+        io.linia.training.TraineesAtWork trainees = training.getIfAvailable();
+        if (trainees != null) {
+            trainees.now().forEach(t -> atWork.computeIfAbsent(t.traineeId(), k -> new ArrayList<>()).add(t));
+        }
         List<AgentProfile> profiles = new ArrayList<>();
         for (UserRef u : agents) {
+            Line line = StaffAccess.lineOf(u.roles());
+            List<TrainingPlacement> placements = atWork.getOrDefault(u.id(), List.of()).stream()
+                    .map(t -> placement(t, line, u.groupIds())).flatMap(java.util.Optional::stream).toList();
             inForce(terms.getOrDefault(u.id(), List.of()), date).ifPresent(c -> profiles.add(new AgentProfile(u.id(),
-                    u.displayName(), StaffAccess.lineOf(u.roles()), u.groupIds(), certified.getOrDefault(u.id(), Set.of()),
-                    c.toContract())));
+                    u.displayName(), line, u.groupIds(), certified.getOrDefault(u.id(), Set.of()), c.toContract(), placements)));
         }
         return profiles;
+    }
+
+    /**
+     * The queue a trainee's stage of ticket work sends them to, when it is not their own: the first line for a first-line
+     * programme or a rotation course, the group's queue for a group's programme.
+     */
+    static java.util.Optional<TrainingPlacement> placement(io.linia.training.TraineeAtWork t, Line ownLine, Set<Long> ownGroups) {
+        boolean group = t.target() == io.linia.training.TargetKind.GROUP && t.groupId() != null;
+        Line line = group ? Line.SECOND : Line.FIRST;
+        long groupId = group ? t.groupId() : RosterNeed.WHOLE_LINE;
+        if (line == ownLine && (!group || ownGroups.contains(groupId))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new TrainingPlacement(line, groupId, t.from(), t.until(), t.programmeName(), t.stageTitle()));
     }
 
     /** Users of the agents' ids with a contract in force on the date. */

@@ -27,7 +27,7 @@ public record RosterReport(List<ShiftLine> shifts, List<AgentLine> agents, int s
     }
 
     public record AgentLine(long userId, String name, int shifts, int weekendShifts, List<MonthLine> months, int preferred,
-                            int preferredHonoured, List<String> unmet) {
+                            int preferredHonoured, List<String> unmet, List<String> training) {
     }
 
     static RosterReport of(RosterExplanation explanation, RosterGrid grid, List<AgentProfile> profiles, RosterGrid.QueueLabels labels,
@@ -52,7 +52,13 @@ public record RosterReport(List<ShiftLine> shifts, List<AgentLine> agents, int s
                         a.months().stream().map(m -> new MonthLine(m.month().getMonth().getDisplayName(TextStyle.FULL_STANDALONE, shown)
                                 + " " + m.month().getYear(), m.shifts(), m.minimum(), m.missing(), m.extra())).toList(),
                         a.preferred(), a.preferredHonoured(),
-                        a.unmetWishes().stream().map(w -> unmet(w, refusals, byId, locale)).toList()))
+                        a.unmetWishes().stream().map(w -> unmet(w, refusals, byId, locale)).toList(),
+                        a.trainingShifts().stream().map(t -> {
+                            ShiftTemplateView template = byId.get(t.templateId());
+                            return refusals.text("shadowing.roster.training", t.programme(), t.stage(),
+                                    t.date() + " " + (template == null ? "#" + t.templateId() : template.name(locale) + " " + template.hours()),
+                                    labels.label(t.line(), t.groupId()));
+                        }).toList()))
                 .toList();
         return new RosterReport(shifts, agents, explanation.shortfall());
     }
