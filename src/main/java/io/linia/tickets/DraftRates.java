@@ -9,14 +9,17 @@ import java.math.RoundingMode;
  */
 public record DraftRates(long authorId, String authorName, long pending, long approved, long edited, long rejected) {
 
+    @com.fasterxml.jackson.annotation.JsonProperty
     public long decided() {
         return approved + edited + rejected;
     }
 
+    @com.fasterxml.jackson.annotation.JsonProperty
     public BigDecimal editedPercent() {
         return percent(edited);
     }
 
+    @com.fasterxml.jackson.annotation.JsonProperty
     public BigDecimal rejectedPercent() {
         return percent(rejected);
     }

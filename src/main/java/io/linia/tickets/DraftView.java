@@ -17,6 +17,7 @@ public record DraftView(long id, long ticketId, String ticketNumber, String tick
                         Instant createdAt, Instant decidedAt, String decidedByName, Duration waiting, long version) {
 
     /** Whole minutes waited, for lists. */
+    @com.fasterxml.jackson.annotation.JsonProperty
     public long waitingMinutes() {
         return waiting.toMinutes();
     }
