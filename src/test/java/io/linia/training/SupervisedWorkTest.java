@@ -374,6 +374,39 @@ class SupervisedWorkTest extends MailTestSupport {
                 .isEqualTo(TicketState.SOLVED);
     }
 
+    @Test
+    void theTicketApiAcceptsATraineesReplyAsAHeldDraft() {
+        Trainee t = supervisedTrainee();
+        String customer = customer();
+        TicketView ticket = ticketOf(customer, "Заявка через API");
+        String traineeLogin = users.user(t.me().id()).orElseThrow().login();
+        String trainerLogin = users.user(t.trainer().id()).orElseThrow().login();
+
+        ApiResponse held = api.as(traineeLogin).post(ApiFixtures.path(ticket.number(), "ask"), body("body", "Какой у вас телефон?"));
+        assertThat(held.status()).as(held.toString()).isEqualTo(202);
+        assertThat(held.json().path("state").asText()).isEqualTo("NEW");
+        long draftId = drafts.held(t.trainer(), 10).get(0).id();
+        assertThat(held.header("Location")).endsWith("/api/v1/training/supervision/drafts/" + draftId);
+
+        ApiResponse list = api.as(trainerLogin).get("/api/v1/training/supervision/drafts");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json()).hasSize(1);
+        assertThat(list.json().get(0).path("body").asText()).isEqualTo("Какой у вас телефон?");
+        assertThat(list.json().get(0).path("waitingMinutes").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(list.json().get(0).path("ticketNumber").asText()).isEqualTo(ticket.number());
+        ApiResponse mine = api.as(traineeLogin).get("/api/v1/training/supervision/mine");
+        assertThat(mine.json().get(0).path("status").asText()).isEqualTo("PENDING");
+        assertThat(api.as("l1").get("/api/v1/training/supervision/drafts/" + draftId).status()).isEqualTo(404);
+
+        // an agent who is not supervised gets 200 and the changed ticket, as before
+        TicketView other = ticketOf(customer(), "Заявка обычного агента");
+        ApiResponse done = api.as("l1").post(ApiFixtures.path(other.number(), "ask"), body("body", "Какой у вас телефон?"));
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.json().path("state").asText()).isEqualTo("WAITING_FOR_CUSTOMER");
+        api.finish(ticket.number());
+        api.finish(other.number());
+    }
+
     // ------------------------------------------------------------------ rates and the stage's minimum
 
     @Test
