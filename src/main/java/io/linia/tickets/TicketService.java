@@ -26,6 +26,8 @@ import io.linia.tickets.internal.ChangedAfterCommit;
 import io.linia.tickets.internal.Ticket;
 import io.linia.tickets.internal.TicketAccess;
 import io.linia.tickets.internal.TicketAttachments;
+import io.linia.tickets.internal.TicketDraft;
+import io.linia.tickets.internal.TicketDraftRepository;
 import io.linia.tickets.internal.TicketHistoryEntry;
 import io.linia.tickets.internal.TicketLists;
 import io.linia.tickets.internal.TicketMessage;
@@ -69,12 +71,17 @@ public class TicketService {
     private final TicketAttachments attachments;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final org.springframework.transaction.support.TransactionTemplate readOnly;
+    private final org.springframework.beans.factory.ObjectProvider<TicketSupervision> supervision;
+    private final TicketDraftRepository drafts;
 
     TicketService(TicketRepository tickets, TicketAttachments attachments, TicketLists lists, UserDirectory users, RoutingDirectory routing,
                   TicketCategoriser categoriser, ApplicationEventPublisher events, MeterRegistry meters,
                   TicketProperties properties, Clock clock,
                   org.springframework.beans.factory.ObjectProvider<ArticleCatalog> articles,
-                  org.springframework.transaction.PlatformTransactionManager transactionManager) {
+                  org.springframework.transaction.PlatformTransactionManager transactionManager,
+                  org.springframework.beans.factory.ObjectProvider<TicketSupervision> supervision, TicketDraftRepository drafts) {
+        this.supervision = supervision;
+        this.drafts = drafts;
         this.articles = articles;
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
@@ -210,10 +217,16 @@ public class TicketService {
     // ------------------------------------------------------------------ first line
 
     public TicketView answer(Actor actor, String number, Answer c) {
+        return answer(actor, number, c, null);
+    }
+
+    /** {@code approval}: the supervisor who approved this as a held draft of {@code actor} (null: the agent's own command). */
+    TicketView answer(Actor actor, String number, Answer c, Approval approval) {
         ArticleCatalog.LinkedArticle article = article(c.articleId());
         String url = article != null && (c.articleUrl() == null || c.articleUrl().isBlank()) ? article.url() : c.articleUrl();
         String title = article != null && (c.articleTitle() == null || c.articleTitle().isBlank()) ? article.title() : c.articleTitle();
-        return act(actor, number, c.version(), TicketAction.ANSWER, (t, now) -> {
+        return act(actor, number, c.version(), TicketAction.ANSWER, approval, (t, s, now) -> TicketDraft.message(t.id(),
+                TicketAction.ANSWER, actor, s.id(), s.name(), c.body(), url, title, article == null ? null : article.id(), now), (t, now) -> {
             TicketMessage reply = t.answer(actor, c.body(), url, title, article == null ? null : article.id(), now);
             if (article != null) {
                 events.publishEvent(new ArticleUsed(t.id(), article.id(), t.customerText(), now));
@@ -223,7 +236,12 @@ public class TicketService {
     }
 
     public TicketView askForInformation(Actor actor, String number, AskForInformation c) {
-        return act(actor, number, c.version(), TicketAction.ASK_FOR_INFORMATION, (t, now) -> {
+        return askForInformation(actor, number, c, null);
+    }
+
+    TicketView askForInformation(Actor actor, String number, AskForInformation c, Approval approval) {
+        return act(actor, number, c.version(), TicketAction.ASK_FOR_INFORMATION, approval, (t, s, now) -> TicketDraft.message(t.id(),
+                TicketAction.ASK_FOR_INFORMATION, actor, s.id(), s.name(), c.body(), null, null, null, now), (t, now) -> {
             TicketMessage reply = t.askForInformation(actor, c.body(), now);
             return () -> new AgentReplied(t.id(), reply.id(), actor.id(), TicketAction.ASK_FOR_INFORMATION, now);
         });
@@ -237,10 +255,15 @@ public class TicketService {
     }
 
     public TicketView escalate(Actor actor, String number, Escalate c) {
+        return escalate(actor, number, c, null);
+    }
+
+    TicketView escalate(Actor actor, String number, Escalate c, Approval approval) {
         CategoryRef category = activeCategory(c.categoryId(), "categoryId");
         GroupRef group = routing.group(c.groupId()).filter(GroupRef::active)
                 .orElseThrow(() -> DomainException.invalid("groupId", "linia.error.groupNotFound", c.groupId()));
-        return act(actor, number, c.version(), TicketAction.ESCALATE, (t, now) -> {
+        return act(actor, number, c.version(), TicketAction.ESCALATE, approval, (t, s, now) -> TicketDraft.escalation(t.id(),
+                actor, s.id(), s.name(), category.id(), group.id(), c.note(), now), (t, now) -> {
             t.escalate(actor, category.id(), group.id(), c.note(), now);
             return () -> new TicketEscalated(t.id(), group.id(), category.id(), now);
         });
@@ -249,8 +272,14 @@ public class TicketService {
     // ------------------------------------------------------------------ second line
 
     public TicketView reply(Actor actor, String number, Reply c) {
+        return reply(actor, number, c, null);
+    }
+
+    TicketView reply(Actor actor, String number, Reply c, Approval approval) {
         ArticleCatalog.LinkedArticle article = article(c.articleId());
-        return act(actor, number, c.version(), TicketAction.REPLY, (t, now) -> {
+        return act(actor, number, c.version(), TicketAction.REPLY, approval, (t, s, now) -> TicketDraft.message(t.id(),
+                TicketAction.REPLY, actor, s.id(), s.name(), c.body(), article == null ? null : article.url(),
+                article == null ? null : article.title(), article == null ? null : article.id(), now), (t, now) -> {
             TicketMessage reply = t.reply(actor, c.body(), article, now);
             if (article != null) {
                 events.publishEvent(new ArticleUsed(t.id(), article.id(), t.customerText(), now));
@@ -259,8 +288,15 @@ public class TicketService {
         });
     }
 
+    /** Solving with a final reply is a reply to the customer: a supervised agent's is held; solving without one is not. */
     public TicketView solve(Actor actor, String number, Solve c) {
-        return act(actor, number, c.version(), TicketAction.SOLVE, (t, now) -> {
+        return solve(actor, number, c, null);
+    }
+
+    TicketView solve(Actor actor, String number, Solve c, Approval approval) {
+        boolean replies = c.body() != null && !c.body().isBlank();
+        return act(actor, number, c.version(), TicketAction.SOLVE, approval, !replies ? null : (t, s, now) -> TicketDraft.message(t.id(),
+                TicketAction.SOLVE, actor, s.id(), s.name(), c.body(), null, null, null, now), (t, now) -> {
             TicketMessage reply = t.solve(actor, c.body(), now);
             return reply == null ? null : () -> new AgentReplied(t.id(), reply.id(), actor.id(), TicketAction.SOLVE, now);
         });
@@ -678,17 +714,46 @@ public class TicketService {
 
     // ------------------------------------------------------------------ internals
 
+    /** The supervisor who approved a held draft that is now carried out as its author's command. */
+    record Approval(long supervisorId, String supervisorName) {
+    }
+
+    /** A held draft of the command, made when the agent turns out to be supervised on the ticket. */
+    @FunctionalInterface
+    private interface DraftOf {
+        TicketDraft draft(Ticket ticket, TicketSupervision.Supervisor supervisor, Instant now);
+    }
+
     private TicketView act(Actor actor, String number, Long version, TicketAction action,
+                           BiFunction<Ticket, Instant, Supplier<Object>> change) {
+        return act(actor, number, version, action, null, null, change);
+    }
+
+    /**
+     * {@code draft} (null for commands that are never held): what to hold when the agent is supervised on the ticket;
+     * {@code approval} (null unless a held draft is carried out): who approved it, recorded on the steps it makes.
+     */
+    private TicketView act(Actor actor, String number, Long version, TicketAction action, Approval approval, DraftOf draft,
                            BiFunction<Ticket, Instant, Supplier<Object>> change) {
         Ticket ticket = visible(actor, number);
         if (version != null && version != ticket.version()) {
             throw DomainException.conflict("linia.refusal.stale", ticket.id() == null ? number : TicketNumber.format(ticket.id()))
                     .with("currentVersion", ticket.version()).with("currentState", ticket.state());
         }
+        if (draft != null && approval == null) {
+            java.util.Optional<TicketSupervision.Supervisor> supervisor = supervisorOf(actor, ticket);
+            if (supervisor.isPresent()) {
+                return hold(actor, ticket, action, supervisor.get(), draft);
+            }
+        }
         TicketState before = ticket.state();
         Line lineBefore = ticket.line();
         Instant now = clock.instant();
+        int steps = ticket.historySize();
         Supplier<Object> event = change.apply(ticket, now);
+        if (approval != null) {
+            ticket.approvedBy(steps, approval.supervisorId(), approval.supervisorName());
+        }
         // flush now so that a concurrent change surfaces as an optimistic-lock conflict here, not after the reply
         tickets.flush();
         meters.counter("linia.tickets.actions", "action", action.name(), "line", lineBefore.name()).increment();
@@ -700,6 +765,53 @@ public class TicketService {
         }
         events.publishEvent(new TicketChanged(ticket.id(), action, false, now));
         return toView(ticket, actor);
+    }
+
+    /** Who checks this agent's outgoing work on this ticket (see {@link TicketSupervision}); empty for most agents. */
+    private java.util.Optional<TicketSupervision.Supervisor> supervisorOf(Actor actor, Ticket t) {
+        if (actor.isSystem() || !actor.isStaff()) {
+            return java.util.Optional.empty();
+        }
+        TicketSummary summary = null;
+        for (TicketSupervision s : (Iterable<TicketSupervision>) supervision.orderedStream()::iterator) {
+            if (summary == null) {
+                summary = summary(t);
+            }
+            java.util.Optional<TicketSupervision.Supervisor> found = s.supervisorFor(actor.id(), summary);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The command is held as a draft for the supervisor: checked as if it were carried out now (the agent may do it on
+     * the ticket as it is), then stored; the ticket itself does not change (no message, no mail, no state, no SLA event).
+     */
+    private TicketView hold(Actor actor, Ticket ticket, TicketAction action, TicketSupervision.Supervisor supervisor, DraftOf draft) {
+        java.util.Optional<DomainException> refusal = ticket.refusal(action, actor);
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
+        Instant now = clock.instant();
+        TicketDraft held = draft.draft(ticket, supervisor, now);
+        if (action != TicketAction.ESCALATE && held.body() == null) {
+            throw DomainException.invalid("body", "linia.validation.required");
+        }
+        if (drafts.existsByTicketIdAndAuthorIdAndStatus(ticket.id(), actor.id(), DraftStatus.PENDING)) {
+            throw DomainException.conflict("supervision.error.alreadyWaiting", TicketNumber.format(ticket.id()));
+        }
+        held = drafts.save(held);
+        meters.counter("linia.tickets.drafts.held", "action", action.name()).increment();
+        events.publishEvent(new DraftHeld(ticket.id(), held.id(), actor.id(), supervisor.id(), action, now));
+        return toView(ticket, actor);
+    }
+
+    private static TicketSummary summary(Ticket t) {
+        return new TicketSummary(t.id(), t.subject(), t.customerName(), t.customerEmail(), t.channel(), t.categoryId(),
+                t.groupId(), t.line(), t.state(), t.priority(), t.assigneeId(), t.assigneeName(), t.createdAt(), t.queuedAt(),
+                t.updatedAt(), t.slaDueAt(), t.slaState());
     }
 
     private static TicketCreated created(Ticket t, Instant now) {

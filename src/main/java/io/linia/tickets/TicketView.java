@@ -56,7 +56,14 @@ public record TicketView(
 
     public record HistoryView(long id, Instant at, Long actorId, String actorName, TicketAction action,
                               TicketState fromState, TicketState toState, Line fromLine, Line toLine,
-                              Long fromGroupId, Long toGroupId, String detail) {
+                              Long fromGroupId, Long toGroupId, String detail, String approvedByName) {
+
+        /** A step nobody had to approve. */
+        public HistoryView(long id, Instant at, Long actorId, String actorName, TicketAction action,
+                           TicketState fromState, TicketState toState, Line fromLine, Line toLine,
+                           Long fromGroupId, Long toGroupId, String detail) {
+            this(id, at, actorId, actorName, action, fromState, toState, fromLine, toLine, fromGroupId, toGroupId, detail, null);
+        }
 
         /** The category ids named in an AUTO_CATEGORISED ("12 (87 %)") or SUGGESTION_CORRECTED ("12 → 15") detail. */
         public List<Long> categoryIds() {

@@ -65,10 +65,24 @@ class TicketApi {
 
     private final TicketService tickets;
     private final Refusals refusals;
+    private final io.linia.tickets.TicketDrafts drafts;
+    private final java.time.Clock clock;
 
-    TicketApi(TicketService tickets, Refusals refusals) {
+    TicketApi(TicketService tickets, Refusals refusals, io.linia.tickets.TicketDrafts drafts, java.time.Clock clock) {
         this.tickets = tickets;
         this.refusals = refusals;
+        this.drafts = drafts;
+        this.clock = clock;
+    }
+
+    /**
+     * A supervised trainee's answer, question, reply, solving reply or escalation is held for their trainer: 202 Accepted
+     * with the unchanged ticket and the held draft's address; anyone else's is done: 200 with the changed ticket.
+     */
+    private ResponseEntity<TicketView> heldOrDone(Actor actor, Instant asked, TicketView view) {
+        return drafts.waitingOf(actor, view.id()).filter(d -> !d.createdAt().isBefore(asked))
+                .map(d -> ResponseEntity.accepted().location(URI.create("/api/v1/training/supervision/drafts/" + d.id())).body(view))
+                .orElseGet(() -> ResponseEntity.ok(view));
     }
 
     /**
@@ -156,14 +170,16 @@ class TicketApi {
 
     @PostMapping("/{number}/answer")
     @Operation(summary = "First line: answer (optionally with a knowledge-base article) — solves the ticket")
-    TicketView answer(Actor actor, @PathVariable String number, @Valid @RequestBody Answer body) {
-        return tickets.answer(actor, number, body);
+    ResponseEntity<TicketView> answer(Actor actor, @PathVariable String number, @Valid @RequestBody Answer body) {
+        Instant asked = clock.instant();
+        return heldOrDone(actor, asked, tickets.answer(actor, number, body));
     }
 
     @PostMapping("/{number}/ask")
     @Operation(summary = "Either line: ask the customer for missing information — the ticket waits for them")
-    TicketView ask(Actor actor, @PathVariable String number, @Valid @RequestBody AskForInformation body) {
-        return tickets.askForInformation(actor, number, body);
+    ResponseEntity<TicketView> ask(Actor actor, @PathVariable String number, @Valid @RequestBody AskForInformation body) {
+        Instant asked = clock.instant();
+        return heldOrDone(actor, asked, tickets.askForInformation(actor, number, body));
     }
 
     @PostMapping("/{number}/close")
@@ -174,20 +190,23 @@ class TicketApi {
 
     @PostMapping("/{number}/escalate")
     @Operation(summary = "First line: categorise and pass to a second-line group")
-    TicketView escalate(Actor actor, @PathVariable String number, @Valid @RequestBody Escalate body) {
-        return tickets.escalate(actor, number, body);
+    ResponseEntity<TicketView> escalate(Actor actor, @PathVariable String number, @Valid @RequestBody Escalate body) {
+        Instant asked = clock.instant();
+        return heldOrDone(actor, asked, tickets.escalate(actor, number, body));
     }
 
     @PostMapping("/{number}/reply")
     @Operation(summary = "Second line: public reply")
-    TicketView reply(Actor actor, @PathVariable String number, @Valid @RequestBody Reply body) {
-        return tickets.reply(actor, number, body);
+    ResponseEntity<TicketView> reply(Actor actor, @PathVariable String number, @Valid @RequestBody Reply body) {
+        Instant asked = clock.instant();
+        return heldOrDone(actor, asked, tickets.reply(actor, number, body));
     }
 
     @PostMapping("/{number}/solve")
     @Operation(summary = "Second line: solve, optionally with a final reply")
-    TicketView solve(Actor actor, @PathVariable String number, @Valid @RequestBody Solve body) {
-        return tickets.solve(actor, number, body);
+    ResponseEntity<TicketView> solve(Actor actor, @PathVariable String number, @Valid @RequestBody Solve body) {
+        Instant asked = clock.instant();
+        return heldOrDone(actor, asked, tickets.solve(actor, number, body));
     }
 
     @PostMapping("/{number}/return")

@@ -622,6 +622,20 @@ public class Ticket {
         moveTo(CLOSED, Actor.system(), TicketAction.AUTO_CLOSED, null, now);
     }
 
+    // ---------------------------------------------------------------- supervised work
+
+    /** How many steps the history has: a mark before carrying out a trainee's approved draft. */
+    public int historySize() {
+        return history.size();
+    }
+
+    /** The steps from {@code fromStep} on carried out a trainee's draft that {@code supervisor} approved. */
+    public void approvedBy(int fromStep, long supervisorId, String supervisorName) {
+        for (int i = fromStep; i < history.size(); i++) {
+            history.get(i).approvedBy(supervisorId, supervisorName);
+        }
+    }
+
     // ---------------------------------------------------------------- internals
 
     /** What the customer asked: the subject and everything they wrote, for learning which article answers it. */

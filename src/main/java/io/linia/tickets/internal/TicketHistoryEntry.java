@@ -45,6 +45,9 @@ public class TicketHistoryEntry {
     private Long fromGroupId;
     private Long toGroupId;
     private String detail;
+    /** Set when the step carried out a trainee's draft: the supervisor who approved it. */
+    private Long approvedById;
+    private String approvedByName;
 
     protected TicketHistoryEntry() {
     }
@@ -88,8 +91,15 @@ public class TicketHistoryEntry {
 
     public Long toGroupId() { return toGroupId; }
 
+    public String approvedByName() { return approvedByName; }
+
+    void approvedBy(long supervisorId, String supervisorName) {
+        this.approvedById = supervisorId;
+        this.approvedByName = supervisorName;
+    }
+
     public HistoryView toView() {
         return new HistoryView(id, at, actorId, actorName, action, fromState, toState, fromLine, toLine,
-                fromGroupId, toGroupId, detail);
+                fromGroupId, toGroupId, detail, approvedByName);
     }
 }

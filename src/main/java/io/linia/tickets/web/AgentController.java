@@ -55,8 +55,17 @@ class AgentController {
     private final Refusals refusals;
     private final CustomerTags customerTags;
 
+    /** The commands a supervised trainee's are held for their trainer (see TicketSupervision). */
+    private static final Set<TicketAction> HELD = java.util.EnumSet.of(TicketAction.ANSWER, TicketAction.ASK_FOR_INFORMATION,
+            TicketAction.REPLY, TicketAction.SOLVE, TicketAction.ESCALATE);
+
+    private final io.linia.tickets.TicketDrafts drafts;
+    private final java.time.Clock clock;
+
     AgentController(TicketService tickets, RoutingDirectory routing, UserDirectory users, Validator validator,
-                    Refusals refusals, CustomerTags customerTags) {
+                    Refusals refusals, CustomerTags customerTags, io.linia.tickets.TicketDrafts drafts, java.time.Clock clock) {
+        this.drafts = drafts;
+        this.clock = clock;
         this.customerTags = customerTags;
         this.tickets = tickets;
         this.routing = routing;
@@ -210,8 +219,14 @@ class AgentController {
             return ticketPage(model, tickets.get(actor, number), action, errors, f);
         }
         try {
+            java.time.Instant asked = clock.instant();
             TicketView after = perform(actor, number, kind, command, f.getVersion());
-            redirect.addFlashAttribute("success", refusals.text("tickets.done." + kind, after.number()));
+            // a supervised trainee's command was held for their trainer, not carried out: say so
+            java.util.Optional<io.linia.tickets.DraftView> held = HELD.contains(kind) ? drafts.waitingOf(actor, after.id())
+                    .filter(d -> !d.createdAt().isBefore(asked)) : java.util.Optional.empty();
+            redirect.addFlashAttribute("success", held.isPresent()
+                    ? refusals.text("supervision.held", held.get().supervisorName())
+                    : refusals.text("tickets.done." + kind, after.number()));
             // passing a ticket on can take it out of the agent's sight: then back to their queue
             return tickets.isVisibleTo(actor, after.number())
                     ? "redirect:/agent/tickets/" + after.number() : "redirect:" + homeQueue(actor);
