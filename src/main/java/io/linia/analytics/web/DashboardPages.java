@@ -50,10 +50,12 @@ class DashboardPages {
     private final Refusals refusals;
     private final MessageSource messages;
     private final Clock clock;
+    private final io.linia.analytics.alert.SpikeAlerts alerts;
     private final ObjectMapper json = new ObjectMapper();
 
     DashboardPages(AnalyticsSeries series, SeriesParameters parameters, RoutingDirectory routing, Refusals refusals,
-                   MessageSource messages, Clock clock) {
+                   MessageSource messages, Clock clock, io.linia.analytics.alert.SpikeAlerts alerts) {
+        this.alerts = alerts;
         this.series = series;
         this.parameters = parameters;
         this.routing = routing;
@@ -92,6 +94,7 @@ class DashboardPages {
         model.addAttribute("groups", routing.groups());
         model.addAttribute("categories", routing.categories());
         model.addAttribute("charts", CHARTS);
+        model.addAttribute("alerts", alerts.recent(AlertPages.DAYS, 10, locale));
         try {
             DashboardView view = view(filters, locale);
             model.addAttribute("view", view);
