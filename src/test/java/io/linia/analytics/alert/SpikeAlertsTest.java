@@ -32,11 +32,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -50,19 +47,10 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 @StoreTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @RecordApplicationEvents
-@Import(SpikeAlertsTest.MovableClock.class)
+@Import(io.linia.analytics.AnalyticsMovingClock.class)
 @TestPropertySource(properties = {"linia.sla.evaluate=false", "linia.analytics.alerts.enabled=false",
         "linia.test.context=analytics-alerts", "linia.test.pg.schema=ctx_analytics_alerts"})
 class SpikeAlertsTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovableClock {
-        @Bean
-        @Primary
-        io.linia.support.MovingClock analyticsAlertsClock() {
-            return new io.linia.support.MovingClock();
-        }
-    }
 
     private static final AtomicInteger CODES = new AtomicInteger();
     private static final List<String> ORDINARY = List.of("Вопрос по тарифу", "Как сменить номер телефона", "Не могу оплатить счёт",
