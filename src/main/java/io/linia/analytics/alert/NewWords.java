@@ -18,7 +18,7 @@ import org.apache.lucene.analysis.Analyzer;
  * The words that are new in a spike's tickets: each text (subject and first message) is cut into words, each word
  * reduced to its stem by Linia's one text analysis (Russian and English stemming, stop words dropped, "ё" as "е"),
  * and a stem scores by how much more often the spike's tickets hold it than the background's (the same category or
- * channel in the weeks before): {@code (df_spike + 0.5) / (n_spike + 1)} over {@code (df_background + 0.5) /
+ * channel in the weeks before): {@code (df_spike + 0.5) / (n_spike + 1)} over {@code (df_background + 0.1) /
  * (n_background + 1)}, where df counts tickets holding the stem. A stem is listed when at least two tickets and a
  * quarter of the spike's hold it and it is at least three times as frequent as in the background, best first; it is
  * shown in the form the spike's tickets use most.
@@ -45,7 +45,7 @@ public final class NewWords {
             if (df < 2 || df * 4 < ns) {
                 return;
             }
-            double lift = ((df + 0.5) / (ns + 1.0)) / ((backgroundDf.getOrDefault(stem, 0) + 0.5) / (nb + 1.0));
+            double lift = ((df + 0.5) / (ns + 1.0)) / ((backgroundDf.getOrDefault(stem, 0) + 0.1) / (nb + 1.0));
             if (lift >= MIN_LIFT) {
                 scored.add(new Scored(stem, lift, df));
             }
