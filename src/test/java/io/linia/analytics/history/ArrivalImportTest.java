@@ -104,6 +104,9 @@ class ArrivalImportTest {
 
         // the page names the line next to the file field
         WebSession admin = WebSession.signedIn(port, "admin");
+        var form = admin.get("/admin/analytics/history");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("id=\"history-form\"");
         var page = admin.postMultipart("/admin/analytics/history", Map.of("zone", "Europe/Moscow"), "file", "old.csv",
                 "timestamp,count\n2031-01-05T09:00,3\nвчера,4\n".getBytes(StandardCharsets.UTF_8));
         assertThat(page.statusCode()).isEqualTo(400);
