@@ -7,7 +7,7 @@ public record OutboxView(long id, OutboxKind kind, long ticketId, String ticketN
                          String recipient, String messageId, OutboxState state, int attempts, Instant nextAttemptAt,
                          String lastError, Instant createdAt, Instant sentAt) {
 
-    public enum OutboxKind { ACKNOWLEDGEMENT, REPLY, INFORMATION_REQUEST, SOLVED, SLA_BREACH, RULE_NOTICE }
+    public enum OutboxKind { ACKNOWLEDGEMENT, REPLY, INFORMATION_REQUEST, SOLVED, SLA_BREACH, RULE_NOTICE, SPIKE_ALERT }
 
     public enum OutboxState { PENDING, RETRYING, SENT, FAILED, BOUNCED }
 }

@@ -24,8 +24,10 @@ class AnalyticsApi {
 
     private final AnalyticsSeries series;
     private final SeriesParameters parameters;
+    private final SlaMetSeries slaMet;
 
-    AnalyticsApi(AnalyticsSeries series, SeriesParameters parameters) {
+    AnalyticsApi(AnalyticsSeries series, SeriesParameters parameters, SlaMetSeries slaMet) {
+        this.slaMet = slaMet;
         this.series = series;
         this.parameters = parameters;
     }
@@ -110,6 +112,18 @@ class AnalyticsApi {
             throw DomainException.invalid("limit", "analytics.api.limit");
         }
         return series.topCategories(query(from, to, channel, line, groupId, categoryId, Interval.DAY), n, locale);
+    }
+
+    @GetMapping("/sla-met")
+    @Operation(summary = "SLA met % per target (FIRST_RESPONSE, NEXT_RESPONSE, RESOLUTION) per hour, day or week",
+            description = "Each target counts in the step it ended in (reached, or its stint in a queue over), met unless breached. "
+                    + "Filters: line and groupId (where the stint was); channel and category do not apply.")
+    @ApiResponse(responseCode = "400", description = "A parameter is missing or unreadable (named in the problem)")
+    SlaMetSeries.SlaMet slaMet(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                               @Parameter(description = "HOUR, DAY or WEEK") @RequestParam(defaultValue = "DAY") String interval,
+                               @RequestParam(required = false) String line, @RequestParam(required = false) String groupId) {
+        Interval step = interval(interval);
+        return slaMet.series(query(from, to, null, line, groupId, null, step), step);
     }
 
     // ------------------------------------------------------------------ parameters

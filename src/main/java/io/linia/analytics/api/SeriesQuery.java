@@ -22,12 +22,12 @@ public record SeriesQuery(LocalDate from, LocalDate to, ZoneId zone, Channel cha
         return to.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
-    long startHour() {
+    public long startHour() {
         return Math.floorDiv(start().getEpochSecond(), 3600);
     }
 
     /** The first hour after the range (a zone with a half-hour offset rounds its days to whole UTC hours). */
-    long endHour() {
+    public long endHour() {
         return Math.floorDiv(end().getEpochSecond() + 3599, 3600);
     }
 

@@ -51,6 +51,7 @@ public class RollupRebuild {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int pageSize;
+    private final io.linia.analytics.slamet.SlaMetKeeper slaMet;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "analytics-rebuild");
         t.setDaemon(true);
@@ -59,7 +60,9 @@ public class RollupRebuild {
     private final AtomicReference<Status> status = new AtomicReference<>(new Status(State.IDLE, 0, 0, null, null, null));
 
     RollupRebuild(RollupStore store, RollupKeeper keeper, TicketTimelines timelines, PlatformTransactionManager transactionManager,
-                  Clock clock, @Value("${linia.analytics.rebuild.page-size:2000}") int pageSize) {
+                  Clock clock, @Value("${linia.analytics.rebuild.page-size:2000}") int pageSize,
+                  io.linia.analytics.slamet.SlaMetKeeper slaMet) {
+        this.slaMet = slaMet;
         this.store = store;
         this.keeper = keeper;
         this.timelines = timelines;
@@ -103,8 +106,10 @@ public class RollupRebuild {
             for (int i = 0; i < changed.size(); i += pageSize) {
                 keeper.refresh(changed.subList(i, Math.min(changed.size(), i + pageSize)));
             }
+            // SLA met % from the targets' outcomes as the sla module recorded them
+            long outcomes = slaMet.rebuild();
             status.set(new Status(State.DONE, done, done, started, clock.instant(), null));
-            log.info("Analytics rollups rebuilt from {} tickets", done);
+            log.info("Analytics rollups rebuilt from {} tickets and {} SLA outcomes", done, outcomes);
         } catch (RuntimeException e) {
             log.error("Analytics rollups' rebuild failed", e);
             Status s = status.get();

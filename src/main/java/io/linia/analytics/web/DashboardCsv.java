@@ -69,6 +69,27 @@ final class DashboardCsv {
                         csv.printRecord(c.label(), c.count(), c.previousCount(), c.change(), decimal(c.changePercent()));
                     }
                 }
+                case "sla-met" -> {
+                    List<Object> head = new ArrayList<>();
+                    head.add(text.apply("analytics.dash.step." + v.slaMet().interval()));
+                    for (io.linia.analytics.api.SlaMetSeries.TargetSeries t : v.slaMet().targets()) {
+                        String name = text.apply("sla.target." + t.target());
+                        head.add(name + " — " + text.apply("analytics.sla.finished"));
+                        head.add(name + " — " + text.apply("analytics.sla.met"));
+                        head.add(name + " — " + text.apply("analytics.sla.percent"));
+                    }
+                    csv.printRecord(head);
+                    for (int i = 0; i < v.slaMet().buckets().size(); i++) {
+                        List<Object> row = new ArrayList<>();
+                        row.add(v.slaMet().buckets().get(i));
+                        for (io.linia.analytics.api.SlaMetSeries.TargetSeries t : v.slaMet().targets()) {
+                            row.add(t.finished().get(i));
+                            row.add(t.met().get(i));
+                            row.add(decimal(t.percent().get(i)));
+                        }
+                        csv.printRecord(row);
+                    }
+                }
                 default -> throw new IllegalArgumentException(chart);
             }
         } catch (IOException e) {

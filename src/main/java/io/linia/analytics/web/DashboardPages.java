@@ -40,7 +40,7 @@ class DashboardPages {
 
     static final int DEFAULT_DAYS = 14;
     static final List<String> CHARTS = List.of("inflow-channel", "inflow-category", "backlog-line", "backlog-group",
-            "first-line-wait", "escalation-share", "solved", "top-categories");
+            "first-line-wait", "escalation-share", "solved", "top-categories", "sla-met");
     private static final String[] COLORS = {"#0d6efd", "#198754", "#fd7e14", "#6f42c1", "#d63384", "#20c997", "#ffc107",
             "#0dcaf0", "#6c757d", "#dc3545", "#6610f2", "#adb5bd"};
 
@@ -50,10 +50,15 @@ class DashboardPages {
     private final Refusals refusals;
     private final MessageSource messages;
     private final Clock clock;
+    private final io.linia.analytics.alert.SpikeAlerts alerts;
+    private final io.linia.analytics.api.SlaMetSeries slaMet;
     private final ObjectMapper json = new ObjectMapper();
 
     DashboardPages(AnalyticsSeries series, SeriesParameters parameters, RoutingDirectory routing, Refusals refusals,
-                   MessageSource messages, Clock clock) {
+                   MessageSource messages, Clock clock, io.linia.analytics.alert.SpikeAlerts alerts,
+                   io.linia.analytics.api.SlaMetSeries slaMet) {
+        this.alerts = alerts;
+        this.slaMet = slaMet;
         this.series = series;
         this.parameters = parameters;
         this.routing = routing;
@@ -92,6 +97,7 @@ class DashboardPages {
         model.addAttribute("groups", routing.groups());
         model.addAttribute("categories", routing.categories());
         model.addAttribute("charts", CHARTS);
+        model.addAttribute("alerts", alerts.recent(AlertPages.DAYS, 10, locale));
         try {
             DashboardView view = view(filters, locale);
             model.addAttribute("view", view);
@@ -149,7 +155,7 @@ class DashboardPages {
         return new DashboardView(q, step, backlogStep, series.inflow(q, step, "channel", locale),
                 series.inflow(q, step, "category", locale), series.backlog(q, backlogStep, "line", locale),
                 series.backlog(q, backlogStep, "group", locale), series.firstLineWait(q), series.escalationShare(q),
-                series.solved(q), series.topCategories(q, 10, locale));
+                series.solved(q), series.topCategories(q, 10, locale), slaMet.series(q, step));
     }
 
     // ------------------------------------------------------------------ charts (Chart.js configurations, data only)
@@ -164,6 +170,7 @@ class DashboardPages {
         charts.put("escalation-share", shareChart(v.share(), locale));
         charts.put("solved", solvedChart(v.solved(), locale));
         charts.put("top-categories", topChart(v.top(), locale));
+        charts.put("sla-met", slaChart(v.slaMet(), locale));
         return charts;
     }
 
@@ -217,6 +224,18 @@ class DashboardPages {
         sets.add(dataset(text("analytics.dash.top.count", locale), t.categories().stream().map(AnalyticsSeries.TopCategory::count).toList(), COLORS[0]));
         sets.add(dataset(text("analytics.dash.top.previous", locale), t.categories().stream().map(AnalyticsSeries.TopCategory::previousCount).toList(), "#adb5bd"));
         return config("bar", labels, sets, false, null, true);
+    }
+
+    private String slaChart(io.linia.analytics.api.SlaMetSeries.SlaMet s, Locale locale) {
+        List<Map<String, Object>> sets = new ArrayList<>();
+        int i = 0;
+        for (io.linia.analytics.api.SlaMetSeries.TargetSeries t : s.targets()) {
+            Map<String, Object> set = dataset(text("sla.target." + t.target(), locale), t.percent(), COLORS[i++]);
+            set.put("key", t.target());
+            set.put("spanGaps", true);
+            sets.add(set);
+        }
+        return config("line", s.buckets(), sets, false, 100);
     }
 
     public static Double percent(Double share) {

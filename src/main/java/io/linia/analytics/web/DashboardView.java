@@ -18,7 +18,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 public record DashboardView(SeriesQuery query, Interval interval, Interval backlogInterval, AnalyticsSeries.Stacked inflowByChannel,
                             AnalyticsSeries.Stacked inflowByCategory, AnalyticsSeries.Stacked backlogByLine,
                             AnalyticsSeries.Stacked backlogByGroup, AnalyticsSeries.Wait firstLineWait, AnalyticsSeries.Share share,
-                            AnalyticsSeries.Solved solved, AnalyticsSeries.Top top) {
+                            AnalyticsSeries.Solved solved, AnalyticsSeries.Top top,
+                            io.linia.analytics.api.SlaMetSeries.SlaMet slaMet) {
 
     /**
      * The tickets counted in an inflow cell: created in the step (or passed to the second line when the series counts
@@ -62,6 +63,26 @@ public record DashboardView(SeriesQuery query, Interval interval, Interval backl
     public String periodLink(String what) {
         UriComponentsBuilder b = base(what, new Instant[] {query.start(), query.end()});
         filters(b, !"created".equals(what));
+        return b.build().encode().toUriString();
+    }
+
+    /**
+     * The targets behind an SLA met % cell: those of {@code target} that ended in the step (only the missed ones when
+     * {@code met} is false), of the page's line and group, listed by analytics (the ticket list knows nothing of SLA).
+     */
+    public String slaLink(String bucket, String target, Boolean met) {
+        Instant[] range = range(bucket, slaMet.interval());
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/agent/analytics/sla-met/tickets")
+                .queryParam("start", range[0]).queryParam("end", range[1]).queryParam("target", target);
+        if (met != null) {
+            b.queryParam("met", met);
+        }
+        if (query.line() != null) {
+            b.queryParam("line", query.line().name());
+        }
+        if (query.groupId() != null) {
+            b.queryParam("groupId", query.groupId());
+        }
         return b.build().encode().toUriString();
     }
 

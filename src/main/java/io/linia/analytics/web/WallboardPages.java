@@ -34,7 +34,7 @@ class WallboardPages {
 
     record Figures(Instant at, LocalDate today, long waitingFirstLine, long targetMinutes, Double waitAverage, Double waitMedian,
                    long waitCount, long created, long escalated, Double escalatedShare, Double usualShare, long solved,
-                   List<GroupBacklog> backlog) {
+                   List<GroupBacklog> backlog, List<io.linia.analytics.alert.SpikeAlertView> alerts) {
 
         /** Whether today's average first-line wait is over the target. */
         public boolean waitOverTarget() {
@@ -51,8 +51,11 @@ class WallboardPages {
     private final TicketService tickets;
     private final RoutingDirectory routing;
     private final Clock clock;
+    private final io.linia.analytics.alert.SpikeAlerts alerts;
 
-    WallboardPages(AnalyticsSeries series, SeriesParameters parameters, TicketService tickets, RoutingDirectory routing, Clock clock) {
+    WallboardPages(AnalyticsSeries series, SeriesParameters parameters, TicketService tickets, RoutingDirectory routing, Clock clock,
+                   io.linia.analytics.alert.SpikeAlerts alerts) {
+        this.alerts = alerts;
         this.series = series;
         this.parameters = parameters;
         this.tickets = tickets;
@@ -90,6 +93,6 @@ class WallboardPages {
         AnalyticsSeries.ShareDay day = share.days().get(0);
         return new Figures(now, today, tickets.queueSizes().firstLine(), wait.targetMinutes(), wait.overall().averageMinutes(),
                 wait.overall().medianMinutes(), wait.overall().count(), day.created(), day.escalated(), day.share(),
-                share.usualShare(), solved.solved(), groups);
+                share.usualShare(), solved.solved(), groups, alerts.open(locale));
     }
 }

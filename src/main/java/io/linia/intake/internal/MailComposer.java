@@ -88,6 +88,9 @@ class MailComposer {
         if (entry.kind() == OutboxKind.RULE_NOTICE) {
             return ruleNotice(entry, ticket, session);
         }
+        if (entry.kind() == OutboxKind.SPIKE_ALERT) {
+            return spikeAlert(entry, session);
+        }
         Locale locale = users.user(ticket.customerId()).map(UserRef::locale).filter(l -> l != null && !l.isBlank())
                 .map(Locale::forLanguageTag).orElse(Locale.forLanguageTag("ru"));
         MessageView message = entry.ticketMessageId() == null ? null : ticket.messages().stream()
@@ -180,6 +183,35 @@ class MailComposer {
                 + "\n\n" + messages.getMessage("mail.rule.from", new Object[] {rule}, locale)
                 + "\n\n-- \n" + text("mail.signature", locale) + "\n";
         return staffMail(entry, session, messages.getMessage("mail.rule.subject", new Object[] {ticket.number(), text}, locale), b);
+    }
+
+    /** A spike alert to a team lead: where, how many against the usual, the new words, sample tickets with links. */
+    private MimeMessage spikeAlert(OutboxEntry entry, Session session) throws MessagingException {
+        Locale locale = staffLocale(entry.recipient());
+        List<String> lines = entry.payload() == null ? List.of() : entry.payload().lines().toList();
+        String[] head = lines.isEmpty() ? new String[0] : lines.get(0).split("\t");
+        String label = head.length > 2 ? ("en".equals(locale.getLanguage()) ? head[2] : head[1]) : "";
+        String count = head.length > 3 ? head[3] : "";
+        String usual = head.length > 4 ? head[4] : "";
+        String words = lines.size() > 1 ? lines.get(1) : "";
+        StringBuilder b = new StringBuilder(text("mail.sla.greeting", locale)).append("\n\n")
+                .append(messages.getMessage("analytics.alerts.mail.body", new Object[] {label, count, usual}, locale)).append("\n");
+        if (!words.isBlank()) {
+            b.append(messages.getMessage("analytics.alerts.mail.words", new Object[] {words}, locale)).append('\n');
+        }
+        b.append('\n').append(text("analytics.alerts.mail.samples", locale)).append('\n');
+        for (String line : lines.subList(Math.min(2, lines.size()), lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.split("\t", 2);
+            b.append("• ").append(parts[0]).append(parts.length > 1 ? " — " + parts[1] : "").append(" — ")
+                    .append(knowledge.publicUrl()).append("/agent/tickets/").append(parts[0]).append('\n');
+        }
+        b.append('\n').append(messages.getMessage("analytics.alerts.mail.more", new Object[] {knowledge.publicUrl() + "/agent/analytics/alerts"},
+                locale)).append("\n\n-- \n").append(text("mail.signature", locale)).append('\n');
+        return staffMail(entry, session, messages.getMessage("analytics.alerts.mail.subject", new Object[] {label, count}, locale),
+                b.toString());
     }
 
     private Locale staffLocale(String address) {

@@ -91,6 +91,29 @@ public class MailOutbox {
                 }));
     }
 
+    /**
+     * Analytics opened a spike alert: each team lead told gets one mail (their language) with the category or channel,
+     * the counts, the new words and sample tickets with links, in the transaction that opened it. The outbox row is
+     * filed under the newest sample ticket (every row names a ticket).
+     */
+    @EventListener
+    void on(io.linia.analytics.SpikeAlertRaised event) {
+        if (!active() || event.samples().isEmpty()) {
+            return;
+        }
+        StringBuilder payload = new StringBuilder();
+        payload.append(event.alertId()).append('\t').append(event.labelRu()).append('\t').append(event.labelEn()).append('\t')
+                .append(event.count()).append('\t').append(event.usual()).append('\n')
+                .append(String.join(", ", event.words())).append('\n');
+        event.samples().forEach(s -> payload.append(s.ticketNumber()).append('\t').append(s.subject()).append('\n'));
+        long first = event.samples().get(0).ticketId();
+        for (long lead : event.leadIds()) {
+            users.user(lead).filter(u -> u.enabled() && u.email() != null && !u.email().isBlank()).ifPresent(u ->
+                    outbox.save(new OutboxEntry(OutboxKind.SPIKE_ALERT, first, null, u.email(), newMessageId(first), clock.instant())
+                            .withPayload(payload.length() > 19000 ? payload.substring(0, 19000) : payload.toString())));
+        }
+    }
+
     /** A rule notified staff: each of them with an address gets the notice by mail too (their language). */
     @EventListener
     void on(io.linia.automation.RuleNoticesSent event) {

@@ -67,7 +67,7 @@ class AnalyticsDashboardMessagesTest {
             }
         }
         assertThat(used).contains("analytics.dash.title", "analytics.dash.nav", "analytics.wall.noAlerts", "tickets.drill.bad.channel",
-                "analytics.dash.wait.hint", "analytics.dash.sla.notAvailable");
+                "analytics.dash.wait.hint", "analytics.dash.sla.title");
         assertThat(bundle("").stringPropertyNames()).containsAll(used);
     }
 }

@@ -172,7 +172,7 @@ class AnalyticsDashboardPagesTest {
 
         String top = section(page, "top-categories-table");
         assertThat(top).contains("data-category=\"" + a.id() + "\"", "data-category=\"" + b.id() + "\"");
-        assertThat(page).contains("id=\"sla-not-available\"");
+        assertThat(page).contains("id=\"sla-met-table\"", "id=\"sla-met-csv\"");
     }
 
     @Test

@@ -1,0 +1,200 @@
+package io.linia.analytics.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.linia.accounts.Actor;
+import io.linia.accounts.UserAdministration;
+import io.linia.accounts.UserDirectory;
+import io.linia.accounts.UserRef;
+import io.linia.analytics.alert.AlertKey;
+import io.linia.analytics.alert.SpikeAlerts;
+import io.linia.analytics.alert.SpikeWatch;
+import io.linia.routing.CategoryCommand;
+import io.linia.routing.CategoryRef;
+import io.linia.routing.RoutingAdministration;
+import io.linia.support.ApiFixtures;
+import io.linia.support.ApiResponse;
+import io.linia.support.StoreTest;
+import io.linia.support.WebSession;
+import io.linia.tickets.Channel;
+import io.linia.tickets.Priority;
+import io.linia.tickets.TicketCommands;
+import io.linia.tickets.TicketService;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Arrival history imported into analytics: bad files refused with the line at fault and nothing stored (API and page);
+ * history makes a spike detectable in a category Linia has no history of; a daily row is split over its hours.
+ */
+@StoreTest
+@Import(io.linia.analytics.AnalyticsMovingClock.class)
+@TestPropertySource(properties = {"linia.sla.evaluate=false", "linia.analytics.alerts.enabled=false",
+        "linia.test.context=analytics-alerts", "linia.test.pg.schema=ctx_analytics_alerts"})
+class ArrivalImportTest {
+
+    @Autowired
+    io.linia.support.MovingClock clock;
+    @Autowired
+    TicketService tickets;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    UserAdministration administration;
+    @Autowired
+    RoutingAdministration routing;
+    @Autowired
+    SpikeWatch watch;
+    @Autowired
+    SpikeAlerts alerts;
+    @Autowired
+    io.linia.analytics.rollup.RollupUpkeep upkeep;
+    @Autowired
+    JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void badRowsAreRefusedWithTheirLineNumberAndNothingIsStored() {
+        ApiFixtures api = new ApiFixtures(port, administration, users);
+        CategoryRef category = category();
+        long batches = count("analytics_arrival_batch");
+        long hours = count("analytics_arrival_hour");
+
+        ApiResponse badTime = post(api, "timestamp,count\n2031-01-05T09:00,3\n2031-01-05T10:00,4\n2031-01-05 1l:00,2\n", "Europe/Moscow");
+        assertThat(badTime.status()).isEqualTo(400);
+        JsonNode problem = badTime.json();
+        assertThat(problem.get("field").asText()).isEqualTo("file");
+        assertThat(problem.get("line").asInt()).isEqualTo(4);
+        assertThat(problem.get("detail").asText()).contains("line 4");
+
+        ApiResponse negative = post(api, "timestamp;count;category\n2031-01-05T09:00;3;" + category.code() + "\n2031-01-05T10:00;-1;"
+                + category.code() + "\n", "Europe/Moscow");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.json().get("line").asInt()).isEqualTo(3);
+
+        ApiResponse unknownCategory = post(api, "timestamp,count,category\n2031-01-05T09:00,3," + category.code()
+                + "\n2031-01-05T10:00,4," + category.code() + "\n2031-01-05T11:00,1,no-such-topic\n", "Europe/Moscow");
+        assertThat(unknownCategory.status()).isEqualTo(400);
+        assertThat(unknownCategory.json().get("line").asInt()).isEqualTo(4);
+        assertThat(unknownCategory.json().get("detail").asText()).contains("no-such-topic");
+
+        ApiResponse unknownChannel = post(api, "timestamp,count,channel\n2031-01-05T09:00,3,web\n2031-01-05T10:00,4,FAX\n", "Europe/Moscow");
+        assertThat(unknownChannel.status()).isEqualTo(400);
+        assertThat(unknownChannel.json().get("line").asInt()).isEqualTo(3);
+
+        ApiResponse badZone = post(api, "timestamp,count\n2031-01-05T09:00,3\n", "Mars/Olympus");
+        assertThat(badZone.status()).isEqualTo(400);
+        assertThat(badZone.json().get("field").asText()).isEqualTo("zone");
+
+        // not an administrator: forbidden, nothing stored
+        assertThat(api.as("lead").postRaw("/api/v1/analytics/history?zone=UTC", "timestamp,count\n2031-01-05T09:00,3\n"
+                .getBytes(StandardCharsets.UTF_8), "text/csv").status()).isEqualTo(403);
+
+        // the page names the line next to the file field
+        WebSession admin = WebSession.signedIn(port, "admin");
+        var form = admin.get("/admin/analytics/history");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("id=\"history-form\"");
+        var page = admin.postMultipart("/admin/analytics/history", Map.of("zone", "Europe/Moscow"), "file", "old.csv",
+                "timestamp,count\n2031-01-05T09:00,3\nвчера,4\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("id=\"file-error\"").contains("line 3");
+
+        assertThat(count("analytics_arrival_batch")).isEqualTo(batches);
+        assertThat(count("analytics_arrival_hour")).isEqualTo(hours);
+    }
+
+    @Test
+    void aDailyRowIsSpreadEvenlyOverItsHoursAndABatchCanBeDeleted() {
+        ApiFixtures api = new ApiFixtures(port, administration, users);
+        CategoryRef category = category();
+        ApiResponse imported = post(api, "timestamp,count,channel,category\n2030-02-03,48,EMAIL," + category.code() + "\n2030-02-04,24,EMAIL,"
+                + category.code() + "\n", "Europe/Moscow");
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        JsonNode batch = imported.json();
+        assertThat(batch.get("intervalMinutes").asInt()).isEqualTo(1440);
+        assertThat(batch.get("total").asDouble()).isEqualTo(72.0);
+        assertThat(batch.get("channels").asBoolean()).isTrue();
+        long id = batch.get("id").asLong();
+        // 3 February 2030 in Moscow is 2 Feb 21:00 – 3 Feb 21:00 UTC: 24 hours of 2 each
+        long firstHour = LocalDateTime.parse("2030-02-03T00:00").atZone(java.time.ZoneId.of("Europe/Moscow")).toEpochSecond() / 3600;
+        assertThat(jdbc.queryForList("select arrivals from analytics_arrival_hour where batch_id = ? and hour_no >= ? and hour_no < ?",
+                Double.class, id, firstHour, firstHour + 24)).hasSize(24).containsOnly(2.0);
+        assertThat(jdbc.queryForObject("select category_id from analytics_arrival_hour where batch_id = ? fetch first 1 rows only",
+                Long.class, id)).isEqualTo(category.id());
+        JsonNode listed = api.as("lead").get("/api/v1/analytics/history").json();
+        assertThat(listed.toString()).contains("\"id\":" + id);
+        assertThat(api.as("admin").delete("/api/v1/analytics/history/" + id).status()).isEqualTo(204);
+        assertThat(jdbc.queryForObject("select count(*) from analytics_arrival_hour where batch_id = ?", Long.class, id)).isZero();
+        assertThat(api.as("admin").delete("/api/v1/analytics/history/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void importedHistoryMakesASpikeDetectableWhereLiniaHasNoHistoryOfItsOwn() {
+        ApiFixtures api = new ApiFixtures(port, administration, users);
+        CategoryRef category = category();
+        Actor customer = users.userByLogin("customer").map(UserRef::toActor).orElseThrow();
+        // Tuesday 16 September 2031, 10:00–11:00 Moscow: 12 tickets in a category that never had any
+        Instant hour = Instant.parse("2031-09-16T07:00:00Z");
+        for (int i = 0; i < 12; i++) {
+            clock.set(hour.plus(Duration.ofMinutes(3 + 4L * i)));
+            tickets.create(customer, new TicketCommands.NewTicket("Сбой оплаты картой", "Платёж картой отклонён", null, null,
+                    category.id(), Priority.NORMAL), Channel.API);
+        }
+        assertThat(upkeep.awaitIdle(Duration.ofSeconds(60))).isTrue();
+        clock.set(hour.plus(Duration.ofMinutes(60)));
+        watch.evaluate();
+        assertThat(open(category)).as("no usual level without history").isFalse();
+
+        // the previous tool's hourly counts for the four weeks before: 2 an hour at Tuesday 10:00, 1 otherwise
+        StringBuilder csv = new StringBuilder("timestamp,count,category\n");
+        LocalDateTime from = LocalDateTime.parse("2031-08-19T00:00");
+        for (LocalDateTime t = from; t.isBefore(LocalDateTime.parse("2031-09-16T00:00")); t = t.plusHours(1)) {
+            int n = t.getDayOfWeek() == java.time.DayOfWeek.TUESDAY && t.getHour() == 10 ? 2 : 1;
+            csv.append(t).append(',').append(n).append(',').append(category.code()).append('\n');
+        }
+        ApiResponse imported = post(api, csv.toString(), "Europe/Moscow");
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        assertThat(imported.json().get("rows").asInt()).isEqualTo(28 * 24);
+
+        clock.set(hour.plus(Duration.ofMinutes(61)));
+        SpikeWatch.Evaluation e = watch.evaluate();
+        var alert = alerts.open(Locale.forLanguageTag("ru")).stream()
+                .filter(a -> a.dimension().equals("CATEGORY") && a.key().equals(String.valueOf(category.id()))).findFirst().orElseThrow();
+        assertThat(e.opened()).contains(alert.id());
+        assertThat(alert.weeks()).isEqualTo(4);
+        assertThat(alert.usual()).isEqualTo(2.0);
+        assertThat(alert.count()).isEqualTo(12);
+        assertThat(alert.words()).contains("сбой");
+    }
+
+    private boolean open(CategoryRef category) {
+        return alerts.open(Locale.ROOT).stream().anyMatch(a -> a.key().equals(AlertKey.category(category.id()).key())
+                && a.dimension().equals("CATEGORY"));
+    }
+
+    private ApiResponse post(ApiFixtures api, String csv, String zone) {
+        return api.as("admin").postRaw("/api/v1/analytics/history?zone=" + zone, csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+    }
+
+    private CategoryRef category() {
+        return routing.createCategory(new CategoryCommand("hist-" + System.nanoTime() % 1000000, "История " + System.nanoTime() % 1000,
+                "History", null, true));
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+}
