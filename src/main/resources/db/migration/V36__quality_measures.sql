@@ -42,7 +42,7 @@ create table quality_fact (
     group_id              bigint       not null,
     category_id           bigint       not null,
     at                    timestamp with time zone not null,
-    day                   date         not null,
+    on_day                date         not null,
     handled               integer      not null,
     handling_ms           bigint,
     first_response_ms     bigint,
@@ -81,7 +81,7 @@ create table quality_fact_link (
 -- The facts summed per day (in linia.quality.zone) x agent x group x line x category: whole days of a period are
 -- read from here, its partial days from the facts. Each cell is recomputed from the facts when any of them changes.
 create table quality_measure_day (
-    day                   date         not null,
+    on_day                date         not null,
     agent_id              bigint       not null,
     group_id              bigint       not null,
     line                  varchar(10)  not null,
@@ -104,11 +104,11 @@ create table quality_measure_day (
     reviews               integer      not null,
     review_percent_sum    numeric(14, 2) not null,
     trainer_corrections   integer      not null,
-    primary key (day, agent_id, group_id, line, category_id)
+    primary key (on_day, agent_id, group_id, line, category_id)
 );
-create index quality_measure_day_agent on quality_measure_day (agent_id, day);
-create index quality_measure_day_group on quality_measure_day (group_id, day);
-create index quality_measure_day_category on quality_measure_day (category_id, day);
+create index quality_measure_day_agent on quality_measure_day (agent_id, on_day);
+create index quality_measure_day_group on quality_measure_day (group_id, on_day);
+create index quality_measure_day_category on quality_measure_day (category_id, on_day);
 
 -- The measures' catch-up watermark (tickets and quality rows changed since it are derived again), across restarts.
 create table quality_upkeep (

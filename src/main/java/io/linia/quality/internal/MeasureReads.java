@@ -77,7 +77,7 @@ public class MeasureReads {
         Instant firstStart = firstDay.atStartOfDay(zone).toInstant();
         Instant endStart = endDay.atStartOfDay(zone).toInstant();
         if (firstDay.isBefore(endDay)) {
-            add(out, query("quality_measure_day", where, groupBy, "day >= ? and day < ?", List.of(firstDay, endDay)));
+            add(out, query("quality_measure_day", where, groupBy, "on_day >= ? and on_day < ?", List.of(firstDay, endDay)));
             if (from.isBefore(firstStart)) {
                 add(out, facts(where, groupBy, from, firstStart));
             }

@@ -34,8 +34,8 @@ public class MeasureStore {
     public static final List<String> SUMS = List.of("handled", "l1_handled", "escalated", "escalation_corrected", "resolved",
             "reopened", "repeated", "sla_total", "sla_met", "rating_requests", "ratings_five", "rating_five_sum", "ratings_two",
             "ratings_two_good", "reviews", "review_percent_sum", "trainer_corrections");
-    private static final String KEY = "day, agent_id, group_id, line, category_id";
-    private static final String INSERT_FACT = "insert into quality_fact (ticket_id, seq, agent_id, line, group_id, category_id, at, day, "
+    private static final String KEY = "on_day, agent_id, group_id, line, category_id";
+    private static final String INSERT_FACT = "insert into quality_fact (ticket_id, seq, agent_id, line, group_id, category_id, at, on_day, "
             + "handled, handling_ms, first_response_ms, " + String.join(", ", SUMS.subList(1, SUMS.size()))
             + ") values (" + String.join(", ", Collections.nCopies(11 + SUMS.size() - 1, "?")) + ")";
     private static final String SUM_SELECT = "count(*), " + String.join(", ", SUMS.stream().map(c -> "sum(" + c + ")").toList());
@@ -83,9 +83,9 @@ public class MeasureStore {
                 cells.add(key);
             }
             List<Object[]> keys = cells.stream().map(List::toArray).toList();
-            jdbc.batchUpdate("delete from quality_measure_day where day = ? and agent_id = ? and group_id = ? and line = ? "
+            jdbc.batchUpdate("delete from quality_measure_day where on_day = ? and agent_id = ? and group_id = ? and line = ? "
                     + "and category_id = ?", keys);
-            jdbc.batchUpdate(CELL_INSERT + "select " + KEY + ", " + SUM_SELECT + " from quality_fact where day = ? and agent_id = ? "
+            jdbc.batchUpdate(CELL_INSERT + "select " + KEY + ", " + SUM_SELECT + " from quality_fact where on_day = ? and agent_id = ? "
                     + "and group_id = ? and line = ? and category_id = ? group by " + KEY, keys);
         });
     }
