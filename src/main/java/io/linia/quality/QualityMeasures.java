@@ -110,11 +110,11 @@ public class QualityMeasures {
         Object value = key(by, key);
         allowed(actor, by, value);
         LocalDate week = from.atZone(reads.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        if (!week.plusWeeks(MAX_WEEKS).atStartOfDay(reads.zone()).toInstant().isAfter(to.minusNanos(1))) {
+            throw DomainException.invalid("to", "quality.measures.error.tooManyWeeks", MAX_WEEKS);
+        }
         List<WeekMeasures> out = new ArrayList<>();
         while (week.atStartOfDay(reads.zone()).toInstant().isBefore(to)) {
-            if (out.size() == MAX_WEEKS) {
-                throw DomainException.invalid("to", "quality.measures.error.tooManyWeeks", MAX_WEEKS);
-            }
             Instant start = week.atStartOfDay(reads.zone()).toInstant();
             Instant end = week.plusWeeks(1).atStartOfDay(reads.zone()).toInstant();
             Instant a = start.isBefore(from) ? from : start;
