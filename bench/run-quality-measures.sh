@@ -5,7 +5,7 @@
 # call GET /api/v1/quality/measures?by=agent|group&id=... for a month or a quarter; prints p50/p95/p99 per query
 # (target: p95 <= 300 ms).
 #
-#   bench/run-quality-measures.sh --pg jdbc:postgresql://localhost:5432/linia_bench_qmeasures [--tickets 1000000]
+#   bench/run-quality-measures.sh --pg jdbc:postgresql://localhost:5432/linia_bench_qmeasures [--schema qbench] [--tickets 1000000]
 #                                 [--days 365] [--threads 2] [--seconds 60] [--warmup 15]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"

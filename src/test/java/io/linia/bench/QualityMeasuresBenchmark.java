@@ -45,7 +45,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * first line, 40 % escalated and solved by the second line after an exponential 6 h; 5 % reopened a day after the
  * solve and solved again 2 h later; closed 7 days after its last solve. Steps after the bench's "now" are not written.
  *
- * Options: --pg JDBC-URL (required; the database is emptied first; user linia/linia), --tickets N, --days D,
+ * Options: --pg JDBC-URL (required; the schema is emptied first; user linia/linia), --schema S (default public),
+ * --tickets N, --days D,
  * --threads T (default 2), --seconds S (measured, default 60), --warmup S (default 15).
  */
 public final class QualityMeasuresBenchmark {
@@ -72,11 +73,13 @@ public final class QualityMeasuresBenchmark {
         int days = Integer.parseInt(o.get("days"));
         System.out.printf(Locale.ROOT, "machine: %d cores, %s %s, load average %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), load());
-        org.flywaydb.core.Flyway.configure().dataSource(url, "linia", "linia").cleanDisabled(false).load().clean();
+        String schema = o.getOrDefault("schema", "public");
+        url += (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true";
+        org.flywaydb.core.Flyway.configure().dataSource(url, "linia", "linia").schemas(schema).cleanDisabled(false).load().clean();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LiniaApplication.class)
                 .web(WebApplicationType.SERVLET).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                 .run("--spring.datasource.url=" + url, "--spring.datasource.username=linia", "--spring.datasource.password=linia",
-                        "--server.port=0", "--linia.demo.tickets=false", "--linia.sla.evaluate=false",
+                        "--spring.flyway.schemas=" + schema, "--server.port=0", "--linia.demo.tickets=false", "--linia.sla.evaluate=false",
                         "--linia.mail.inbound-enabled=false", "--spring.jmx.enabled=false", "--logging.level.root=WARN",
                         "--linia.categorisation.retrain-cron=-", "--linia.knowledge.index-dir=bench/target/quality-bench-index");
         try {
