@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 class TicketTimelineReads implements TicketTimelines {
 
     private static final String STEPS = "select ticket_id, id, at, action, from_state, to_state, from_line, to_line,"
-            + " from_group_id, to_group_id from ticket_history";
+            + " from_group_id, to_group_id, actor_id from ticket_history";
 
     private final JdbcTemplate jdbc;
 
@@ -68,6 +68,30 @@ class TicketTimelineReads implements TicketTimelines {
     }
 
     @Override
+    public List<Timeline> timelines(java.util.Collection<Long> ticketIds) {
+        List<Long> ids = new ArrayList<>(new java.util.TreeSet<>(ticketIds));
+        List<Timeline> all = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i += 500) {
+            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
+            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            Object[] args = chunk.toArray();
+            Map<Long, Head> heads = heads("select id, channel, category_id, created_at from ticket where id in (" + in + ") order by id",
+                    args);
+            if (heads.isEmpty()) {
+                continue;
+            }
+            jdbc.query(STEPS + " where ticket_id in (" + in + ") order by ticket_id, id", rs -> {
+                Head head = heads.get(rs.getLong(1));
+                if (head != null) {
+                    head.steps.add(step(rs));
+                }
+            }, args);
+            heads.forEach((id, head) -> all.add(head.timeline(id)));
+        }
+        return all;
+    }
+
+    @Override
     public long count() {
         Long n = jdbc.queryForObject("select count(*) from ticket", Long.class);
         return n == null ? 0 : n;
@@ -93,9 +117,11 @@ class TicketTimelineReads implements TicketTimelines {
         Long fromGroupId = rs.wasNull() ? null : fromGroup;
         long toGroup = rs.getLong(10);
         Long toGroupId = rs.wasNull() ? null : toGroup;
+        long actor = rs.getLong(11);
+        Long actorId = rs.wasNull() ? null : actor;
         return new Step(rs.getLong(2), rs.getTimestamp(3).toInstant(), TicketAction.valueOf(rs.getString(4)),
                 state(rs.getString(5)), state(rs.getString(6)), line(rs.getString(7)), line(rs.getString(8)),
-                fromGroupId, toGroupId);
+                fromGroupId, toGroupId, actorId);
     }
 
     private static TicketState state(String s) {

@@ -1,0 +1,285 @@
+package io.linia.quality;
+
+import io.linia.accounts.Actor;
+import io.linia.quality.internal.MeasureReads;
+import io.linia.quality.internal.MeasureReads.Sums;
+import io.linia.quality.internal.MeasureReads.Where;
+import io.linia.shared.DomainException;
+import io.linia.tickets.Line;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The derived quality measures (issue 10, item 4) per agent, group, line or category over any period [from, to), and
+ * their weekly trend: the query service for the API, the team leads' pages and the CSV exports. Each answer is a
+ * {@link Measures} (its javadoc defines every figure).
+ *
+ * <p>Where the figures come from: quality keeps per ticket and agent <i>facts</i> ({@code quality_fact}), derived from
+ * the ticket's recorded history (read through {@link io.linia.tickets.TicketTimelines}) and from quality's own rows
+ * about it — SLA outcomes as the sla module published them ({@link io.linia.sla.SlaTargetFinished}), rating requests
+ * and ratings, reviews (after disputes), repeat contacts, trainers' corrections ({@link TrainerCorrections}). The
+ * rules are in {@code io.linia.quality.internal.FactDerivation}. A background upkeep derives a changed ticket's facts
+ * again after each commit, and a catch-up with a watermark makes good what it missed; a rebuild derives them all from
+ * scratch and gives the same facts. Per day (in {@code linia.quality.zone}) × agent × group × line × category the facts
+ * are summed into {@code quality_measure_day}: a period's whole days are read from there and its partial days from the
+ * facts, so an answer costs a few index ranges however many tickets there are. Figures follow a change within the
+ * upkeep's delay ({@code linia.quality.measures.delay}).
+ *
+ * <p>Keys: AGENT — the user's id; GROUP — the support group's id (first-line handlings belong to the agent's own
+ * group, the lowest id among theirs; 0 = none); LINE — FIRST or SECOND; CATEGORY — the category's id (the ticket's
+ * category now; 0 = none).
+ *
+ * <p>Who may read: team leads and trainers (the reviewers) everything; any other staff member only their own agent
+ * measures; anyone else nothing (403). Bad parameters answer a {@link DomainException} naming the field.
+ */
+@Service
+@Transactional(readOnly = true)
+public class QualityMeasures {
+
+    /** Longest period a trend covers, in weeks (one row per week). */
+    public static final int MAX_WEEKS = 106;
+
+    private final MeasureReads reads;
+    private final MeasureProperties settings;
+
+    QualityMeasures(MeasureReads reads, MeasureProperties settings) {
+        this.reads = reads;
+        this.settings = settings;
+    }
+
+    /** The measures of one agent, group, line or category ({@code key} as in the class comment) over [from, to). */
+    public Measures of(Actor actor, MeasureScope by, String key, Instant from, Instant to) {
+        checkPeriod(from, to);
+        Object value = key(by, key);
+        allowed(actor, by, value);
+        List<Where> where = List.of(new Where(column(by), value));
+        Sums sums = reads.sums(where, from, to);
+        MeasureReads.Times times = reads.times(where, null, from, to).getOrDefault("", MeasureReads.Times.NONE);
+        return measures(by, String.valueOf(value), from, to, sums, times, usual(by, value, from, to));
+    }
+
+    /**
+     * The measures of every agent, group, line or category with facts in [from, to), by key (agents: not agent 0, the
+     * SLA outcomes no person's handling holds). Reviewers only.
+     */
+    public List<Measures> all(Actor actor, MeasureScope by, Instant from, Instant to) {
+        checkPeriod(from, to);
+        if (by == null) {
+            throw DomainException.invalid("by", "quality.measures.error.by");
+        }
+        if (!AnswerReviews.isReviewer(actor)) {
+            throw DomainException.forbidden("quality.error.notReviewer");
+        }
+        String col = column(by);
+        Map<String, Sums> sums = reads.grouped(List.of(), col, from, to);
+        Map<String, MeasureReads.Times> times = reads.times(List.of(), col, from, to);
+        BigDecimal firstLine = rate(reads.sums(List.of(new Where("line", Line.FIRST.name())), from, to));
+        List<Measures> out = new ArrayList<>();
+        for (Map.Entry<String, Sums> e : sums.entrySet()) {
+            if (by == MeasureScope.AGENT && "0".equals(e.getKey())) {
+                continue;
+            }
+            BigDecimal usual = switch (by) {
+                case AGENT -> usual(by, Long.parseLong(e.getKey()), from, to);
+                case GROUP, CATEGORY -> firstLine;
+                case LINE -> Line.FIRST.name().equals(e.getKey()) ? firstLine : null;
+            };
+            out.add(measures(by, e.getKey(), from, to, e.getValue(),
+                    times.getOrDefault(e.getKey(), MeasureReads.Times.NONE), usual));
+        }
+        return out;
+    }
+
+    /**
+     * The weekly trend of one agent, group, line or category: one {@link WeekMeasures} per week (Monday 00:00 in
+     * {@code linia.quality.zone}) that [from, to) touches, each cut to the period; at most {@link #MAX_WEEKS}.
+     */
+    public List<WeekMeasures> trend(Actor actor, MeasureScope by, String key, Instant from, Instant to) {
+        checkPeriod(from, to);
+        Object value = key(by, key);
+        allowed(actor, by, value);
+        LocalDate week = from.atZone(reads.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        if (!week.plusWeeks(MAX_WEEKS).atStartOfDay(reads.zone()).toInstant().isAfter(to.minusNanos(1))) {
+            throw DomainException.invalid("to", "quality.measures.error.tooManyWeeks", MAX_WEEKS);
+        }
+        List<WeekMeasures> out = new ArrayList<>();
+        while (week.atStartOfDay(reads.zone()).toInstant().isBefore(to)) {
+            Instant start = week.atStartOfDay(reads.zone()).toInstant();
+            Instant end = week.plusWeeks(1).atStartOfDay(reads.zone()).toInstant();
+            Instant a = start.isBefore(from) ? from : start;
+            Instant b = end.isAfter(to) ? to : end;
+            out.add(new WeekMeasures(week, of(actor, by, key, a, b)));
+            week = week.plusWeeks(1);
+        }
+        return out;
+    }
+
+    /** Whether the actor may read the measures of every agent, group, line and category (else only their own). */
+    public static boolean readsAll(Actor actor) {
+        return AnswerReviews.isReviewer(actor);
+    }
+
+    // ------------------------------------------------------------------ the figures
+
+    /**
+     * The nearest-rank percentile {@code p} (1–100) of the values, or null when there are none: what the store's
+     * {@code percentile_disc(p / 100)} computes for the measures (kept here as the rule's plain statement).
+     */
+    public static Long percentile(List<Long> values, int p) {
+        return MeasureReads.nearestRank(values, p);
+    }
+
+    /** Judges an escalation rate against its usual level: outside usual ± band is TOO_MANY / TOO_FEW. */
+    public static EscalationFlag judge(long firstLineHandled, BigDecimal rate, BigDecimal usual, int band, int minHandled) {
+        if (firstLineHandled < minHandled || rate == null || usual == null) {
+            return EscalationFlag.NOT_ENOUGH_DATA;
+        }
+        BigDecimal diff = rate.subtract(usual);
+        if (diff.compareTo(BigDecimal.valueOf(band)) > 0) {
+            return EscalationFlag.TOO_MANY;
+        }
+        if (diff.negate().compareTo(BigDecimal.valueOf(band)) > 0) {
+            return EscalationFlag.TOO_FEW;
+        }
+        return EscalationFlag.WITHIN;
+    }
+
+    private Measures measures(MeasureScope by, String key, Instant from, Instant to, Sums s, MeasureReads.Times times,
+                              BigDecimal usual) {
+        long l1 = s.get("l1_handled");
+        long escalated = s.get("escalated");
+        BigDecimal escalationRate = percent(escalated, l1);
+        long five = s.get("ratings_five");
+        long two = s.get("ratings_two");
+        long reviews = s.get("reviews");
+        return new Measures(by, key, from, to,
+                s.get("handled"), times.handlingMedian(), times.handlingP90(),
+                times.responses(), times.responseMedian(), times.responseP90(),
+                s.get("sla_total"), s.get("sla_met"), percent(s.get("sla_met"), s.get("sla_total")),
+                l1, escalated, escalationRate, usual,
+                judge(l1, escalationRate, usual, settings.escalationBand(), settings.escalationMinHandled()),
+                s.get("escalation_corrected"), percent(s.get("escalation_corrected"), escalated),
+                s.get("resolved"), s.get("reopened"), percent(s.get("reopened"), s.get("resolved")),
+                s.get("repeated"), percent(s.get("repeated"), s.get("resolved")),
+                s.get("rating_requests"), five,
+                five == 0 ? null : BigDecimal.valueOf(s.get("rating_five_sum")).divide(BigDecimal.valueOf(five), 2, RoundingMode.HALF_UP),
+                two, percent(s.get("ratings_two_good"), two), percent(five + two, s.get("rating_requests")),
+                reviews, reviews == 0 ? null : s.reviewPercentSum().divide(BigDecimal.valueOf(reviews), 2, RoundingMode.HALF_UP),
+                s.get("trainer_corrections"));
+    }
+
+    /** The usual escalation level a key's rate is judged against (see {@link Measures#escalationUsualPercent()}). */
+    private BigDecimal usual(MeasureScope by, Object value, Instant from, Instant to) {
+        List<Where> firstLine = List.of(new Where("line", Line.FIRST.name()));
+        return switch (by) {
+            case AGENT -> {
+                Map<String, Sums> groups = reads.grouped(List.of(new Where("agent_id", value), firstLine.get(0)), "group_id", from, to);
+                String group = null;
+                long most = 0;
+                for (Map.Entry<String, Sums> e : groups.entrySet()) {
+                    long n = e.getValue().get("l1_handled");
+                    if (n > most || (n == most && n > 0 && Long.parseLong(e.getKey()) < Long.parseLong(group))) {
+                        most = n;
+                        group = e.getKey();
+                    }
+                }
+                yield group == null ? null
+                        : rate(reads.sums(List.of(new Where("group_id", Long.parseLong(group)), firstLine.get(0)), from, to));
+            }
+            case GROUP, CATEGORY -> rate(reads.sums(firstLine, from, to));
+            case LINE -> Line.FIRST.name().equals(value) ? rate(reads.sums(firstLine, from, to)) : null;
+        };
+    }
+
+    private static BigDecimal rate(Sums s) {
+        return percent(s.get("escalated"), s.get("l1_handled"));
+    }
+
+    private static BigDecimal percent(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+    }
+
+    private static void allowed(Actor actor, MeasureScope by, Object value) {
+        if (AnswerReviews.isReviewer(actor)) {
+            return;
+        }
+        if (!actor.isStaff() || actor.isSystem()) {
+            throw DomainException.forbidden("quality.error.notStaff");
+        }
+        if (by != MeasureScope.AGENT || !Long.valueOf(actor.id()).equals(value)) {
+            throw DomainException.forbidden("quality.error.notReviewer");
+        }
+    }
+
+    private static void checkPeriod(Instant from, Instant to) {
+        if (from == null) {
+            throw DomainException.invalid("from", "linia.validation.required");
+        }
+        if (to == null) {
+            throw DomainException.invalid("to", "linia.validation.required");
+        }
+        if (!from.isBefore(to)) {
+            throw DomainException.invalid("to", "quality.error.period");
+        }
+        if (Duration.between(from, to).compareTo(Duration.ofDays(3660)) > 0) {
+            throw DomainException.invalid("to", "quality.measures.error.tooLong");
+        }
+    }
+
+    private static String column(MeasureScope by) {
+        return switch (by) {
+            case AGENT -> "agent_id";
+            case GROUP -> "group_id";
+            case LINE -> "line";
+            case CATEGORY -> "category_id";
+        };
+    }
+
+    /** The key as the facts hold it: a non-negative id, or FIRST/SECOND for a line. */
+    private static Object key(MeasureScope by, String key) {
+        if (by == null) {
+            throw DomainException.invalid("by", "quality.measures.error.by");
+        }
+        if (key == null || key.isBlank()) {
+            throw DomainException.invalid("id", "linia.validation.required");
+        }
+        if (by == MeasureScope.LINE) {
+            try {
+                return Line.valueOf(key.strip().toUpperCase(java.util.Locale.ROOT)).name();
+            } catch (IllegalArgumentException e) {
+                throw DomainException.invalid("id", "quality.measures.error.line");
+            }
+        }
+        try {
+            long id = Long.parseLong(key.strip());
+            if (id < 0) {
+                throw DomainException.invalid("id", "quality.measures.error.id");
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("id", "quality.measures.error.id");
+        }
+    }
+
+    /** Parses {@code by} as the API gives it (agent, group, line, category; any case). */
+    public static MeasureScope scope(String by) {
+        if (by == null || by.isBlank()) {
+            throw DomainException.invalid("by", "linia.validation.required");
+        }
+        try {
+            return MeasureScope.valueOf(by.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("by", "quality.measures.error.by");
+        }
+    }
+}

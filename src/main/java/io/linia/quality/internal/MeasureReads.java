@@ -1,0 +1,228 @@
+package io.linia.quality.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the measures' parts for a period [from, to): the whole days inside it from the day cells, the partial days at
+ * its edges from the facts; the handling and first-response times (for medians) from the facts' indexes.
+ */
+@Component
+public class MeasureReads {
+
+    /** The summed parts of the measures ({@link MeasureStore#SUMS} in order). */
+    public record Sums(long[] counts, BigDecimal reviewPercentSum) {
+
+        public static Sums zero() {
+            return new Sums(new long[MeasureStore.SUMS.size()], BigDecimal.ZERO);
+        }
+
+        public long get(String column) {
+            return counts[MeasureStore.SUMS.indexOf(column)];
+        }
+
+        Sums plus(Sums o) {
+            long[] c = counts.clone();
+            for (int i = 0; i < c.length; i++) {
+                c[i] += o.counts[i];
+            }
+            return new Sums(c, reviewPercentSum.add(o.reviewPercentSum));
+        }
+    }
+
+    /** A condition on the facts: {@code column = value} (column one of agent_id, group_id, line, category_id). */
+    public record Where(String column, Object value) {
+    }
+
+    private static final String SUMMED = String.join(", ", MeasureStore.SUMS.stream().map(c -> "sum(" + c + ")").toList());
+
+    private final JdbcTemplate jdbc;
+    private final ZoneId zone;
+    /** PostgreSQL ranks the times itself ({@code percentile_disc}, nearest rank as the SQL standard says). */
+    private final boolean postgres;
+
+    MeasureReads(JdbcTemplate jdbc, MeasureStore store) {
+        this.jdbc = jdbc;
+        this.zone = store.zone();
+        Boolean pg = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                .contains("postgres"));
+        this.postgres = Boolean.TRUE.equals(pg);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The sums over facts matching all {@code where} in [from, to). */
+    public Sums sums(List<Where> where, Instant from, Instant to) {
+        return grouped(where, null, from, to).getOrDefault("", Sums.zero());
+    }
+
+    /**
+     * The sums per value of {@code groupBy} (a column, or null for one total under key "") over facts matching all
+     * {@code where} in [from, to).
+     */
+    public Map<String, Sums> grouped(List<Where> where, String groupBy, Instant from, Instant to) {
+        LocalDate firstDay = from.atZone(zone).toLocalDate();
+        if (firstDay.atStartOfDay(zone).toInstant().isBefore(from)) {
+            firstDay = firstDay.plusDays(1);
+        }
+        LocalDate endDay = to.atZone(zone).toLocalDate();
+        Map<String, Sums> out = new TreeMap<>();
+        Instant firstStart = firstDay.atStartOfDay(zone).toInstant();
+        Instant endStart = endDay.atStartOfDay(zone).toInstant();
+        if (firstDay.isBefore(endDay)) {
+            add(out, query("quality_measure_day", where, groupBy, "on_day >= ? and on_day < ?", List.of(firstDay, endDay)));
+            if (from.isBefore(firstStart)) {
+                add(out, facts(where, groupBy, from, firstStart));
+            }
+            if (endStart.isBefore(to)) {
+                add(out, facts(where, groupBy, endStart, to));
+            }
+        } else {
+            add(out, facts(where, groupBy, from, to));
+        }
+        return out;
+    }
+
+    /**
+     * Nearest-rank medians and 90th percentiles of the handling and first-response times of facts matching
+     * {@code where} in [from, to), per value of {@code groupBy} (or under "" when null); computed by the store
+     * ({@code percentile_disc}: the smallest value with at least that share of the values at or below it).
+     */
+    public record Times(long handlings, Long handlingMedian, Long handlingP90, long responses, Long responseMedian,
+                        Long responseP90) {
+
+        public static final Times NONE = new Times(0, null, null, 0, null, null);
+    }
+
+    public Map<String, Times> times(List<Where> where, String groupBy, Instant from, Instant to) {
+        if (!postgres) {
+            return timesByHand(where, groupBy, from, to);
+        }
+        StringBuilder sql = new StringBuilder("select ").append(groupBy == null ? "''" : groupBy)
+                .append(", count(handling_ms), percentile_disc(0.5) within group (order by handling_ms),"
+                        + " percentile_disc(0.9) within group (order by handling_ms), count(first_response_ms),"
+                        + " percentile_disc(0.5) within group (order by first_response_ms),"
+                        + " percentile_disc(0.9) within group (order by first_response_ms) from quality_fact where ");
+        List<Object> args = new ArrayList<>();
+        conditions(sql, args, where);
+        sql.append("at >= ? and at < ? and (handling_ms is not null or first_response_ms is not null)");
+        args.add(Timestamp.from(from));
+        args.add(Timestamp.from(to));
+        if (groupBy != null) {
+            sql.append(" group by ").append(groupBy);
+        }
+        Map<String, Times> out = new HashMap<>();
+        jdbc.query(sql.toString(), rs -> {
+            out.put(groupBy == null ? "" : rs.getString(1), new Times(rs.getLong(2), longOrNull(rs, 3), longOrNull(rs, 4),
+                    rs.getLong(5), longOrNull(rs, 6), longOrNull(rs, 7)));
+        }, args.toArray());
+        return out;
+    }
+
+    /**
+     * The same on stores whose {@code percentile_disc} is not the standard's nearest rank (H2 interpolates the rank):
+     * the times are read and ranked here.
+     */
+    private Map<String, Times> timesByHand(List<Where> where, String groupBy, Instant from, Instant to) {
+        StringBuilder sql = new StringBuilder("select ").append(groupBy == null ? "''" : groupBy)
+                .append(", handling_ms, first_response_ms from quality_fact where ");
+        List<Object> args = new ArrayList<>();
+        conditions(sql, args, where);
+        sql.append("at >= ? and at < ? and (handling_ms is not null or first_response_ms is not null)");
+        args.add(Timestamp.from(from));
+        args.add(Timestamp.from(to));
+        Map<String, List<List<Long>>> values = new HashMap<>();
+        jdbc.query(sql.toString(), rs -> {
+            List<List<Long>> lists = values.computeIfAbsent(rs.getString(1), k -> List.of(new ArrayList<>(), new ArrayList<>()));
+            Long h = longOrNull(rs, 2);
+            if (h != null) {
+                lists.get(0).add(h);
+            }
+            Long f = longOrNull(rs, 3);
+            if (f != null) {
+                lists.get(1).add(f);
+            }
+        }, args.toArray());
+        Map<String, Times> out = new HashMap<>();
+        values.forEach((k, v) -> out.put(k, new Times(v.get(0).size(), nearestRank(v.get(0), 50), nearestRank(v.get(0), 90),
+                v.get(1).size(), nearestRank(v.get(1), 50), nearestRank(v.get(1), 90))));
+        return out;
+    }
+
+    /** The smallest value with at least {@code p} % of the values at or below it; null when there are none. */
+    public static Long nearestRank(List<Long> values, int p) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        java.util.Collections.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    private static Long longOrNull(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private Map<String, Sums> facts(List<Where> where, String groupBy, Instant from, Instant to) {
+        return query("quality_fact", where, groupBy, "at >= ? and at < ?", List.of(Timestamp.from(from), Timestamp.from(to)));
+    }
+
+    private Map<String, Sums> query(String table, List<Where> where, String groupBy, String period, List<Object> periodArgs) {
+        StringBuilder sql = new StringBuilder("select ").append(groupBy == null ? "''" : groupBy).append(", ").append(SUMMED)
+                .append(" from ").append(table).append(" where ");
+        List<Object> args = new ArrayList<>();
+        conditions(sql, args, where);
+        sql.append(period);
+        args.addAll(periodArgs);
+        if (groupBy != null) {
+            sql.append(" group by ").append(groupBy);
+        }
+        Map<String, Sums> out = new HashMap<>();
+        int n = MeasureStore.SUMS.size();
+        int review = MeasureStore.SUMS.indexOf("review_percent_sum");
+        jdbc.query(sql.toString(), rs -> {
+            long[] c = new long[n];
+            BigDecimal reviews = BigDecimal.ZERO;
+            for (int i = 0; i < n; i++) {
+                if (i == review) {
+                    BigDecimal v = rs.getBigDecimal(i + 2);
+                    reviews = v == null ? BigDecimal.ZERO : v;
+                } else {
+                    c[i] = rs.getLong(i + 2);
+                }
+            }
+            if (rs.getString(1) != null || groupBy == null) {
+                out.put(groupBy == null ? "" : rs.getString(1), new Sums(c, reviews));
+            }
+        }, args.toArray());
+        return out;
+    }
+
+    private static void conditions(StringBuilder sql, List<Object> args, List<Where> where) {
+        for (Where w : where) {
+            if (!List.of("agent_id", "group_id", "line", "category_id").contains(w.column())) {
+                throw new IllegalArgumentException(w.column());
+            }
+            sql.append(w.column()).append(" = ? and ");
+            args.add(w.value());
+        }
+    }
+
+    private static void add(Map<String, Sums> into, Map<String, Sums> more) {
+        more.forEach((k, v) -> into.merge(k, v, Sums::plus));
+    }
+}
