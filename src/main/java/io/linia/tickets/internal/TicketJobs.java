@@ -19,7 +19,7 @@ class TicketJobs {
         this.tickets = tickets;
     }
 
-    @Scheduled(fixedDelayString = "${linia.tickets.auto-close-every:PT10M}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "${linia.tickets.auto-close-every:PT10M}", initialDelayString = "${linia.tickets.auto-close-first-after:PT1M}")
     void closeSolvedTickets() {
         try {
             int closed;

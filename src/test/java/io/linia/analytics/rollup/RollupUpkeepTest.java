@@ -33,7 +33,8 @@ import org.springframework.test.context.TestPropertySource;
 @Import(RollupsEqualRecountTest.MovableClock.class)
 @TestPropertySource(properties = {"linia.sla.evaluate=false", "linia.test.context=analytics-rollups",
         "linia.test.pg.schema=ctx_analytics_rollups", RollupsEqualRecountTest.UPKEEP_BATCH, RollupsEqualRecountTest.UPKEEP_DELAY,
-        RollupsEqualRecountTest.UPKEEP_CATCH_UP})
+        RollupsEqualRecountTest.UPKEEP_CATCH_UP,
+        RollupsEqualRecountTest.NO_IDLE_RULES, RollupsEqualRecountTest.NO_AUTO_CLOSE, RollupsEqualRecountTest.NO_FIRST_AUTO_CLOSE})
 class RollupUpkeepTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

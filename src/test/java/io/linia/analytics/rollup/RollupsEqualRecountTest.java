@@ -47,7 +47,8 @@ import org.springframework.test.context.TestPropertySource;
 @Import(RollupsEqualRecountTest.MovableClock.class)
 @TestPropertySource(properties = {"linia.sla.evaluate=false", "linia.test.context=analytics-rollups",
         "linia.test.pg.schema=ctx_analytics_rollups", RollupsEqualRecountTest.UPKEEP_BATCH, RollupsEqualRecountTest.UPKEEP_DELAY,
-        RollupsEqualRecountTest.UPKEEP_CATCH_UP})
+        RollupsEqualRecountTest.UPKEEP_CATCH_UP,
+        RollupsEqualRecountTest.NO_IDLE_RULES, RollupsEqualRecountTest.NO_AUTO_CLOSE, RollupsEqualRecountTest.NO_FIRST_AUTO_CLOSE})
 class RollupsEqualRecountTest {
 
     /** The worker counts a batch as soon as 7 tickets wait, meanwhile the commands go on (and never by the clock). */
@@ -56,6 +57,13 @@ class RollupsEqualRecountTest {
     static final String UPKEEP_DELAY = "linia.analytics.upkeep.delay=1d";
     /** No catch-up but those a test runs itself. */
     static final String UPKEEP_CATCH_UP = "linia.analytics.upkeep.catch-up-interval=1d";
+    /**
+     * No background job changes tickets behind the tests' backs: with the clock moved days ahead the idle rules and the
+     * auto-close of solved tickets would add history steps at any moment, and a catch-up would then rightly count them.
+     */
+    static final String NO_IDLE_RULES = "linia.automation.idle-rules=false";
+    static final String NO_AUTO_CLOSE = "linia.tickets.auto-close-every=PT1000H";
+    static final String NO_FIRST_AUTO_CLOSE = "linia.tickets.auto-close-first-after=PT1000H";
 
     @TestConfiguration(proxyBeanMethods = false)
     static class MovableClock {
