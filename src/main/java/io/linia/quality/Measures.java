@@ -48,7 +48,7 @@ import java.time.Instant;
  * @param csatResponsePercent     (ratingsFive + ratingsTwo) / ratingRequests
  * @param reviews                 answer reviews of the handlings (a dispute's re-scoring replaces the disputed score)
  * @param reviewAverage           average effective percent of those reviews
- * @param trainerCorrections      trainers' corrections of the handlings ({@link TrainerCorrections}; 0 until training reports them)
+ * @param trainerCorrections      trainers' corrections of the handlings: supervised drafts the trainer edited or rejected ({@link TrainerCorrections})
  */
 public record Measures(MeasureScope by, String key, Instant from, Instant to,
                        long handled, Long handlingMedianMs, Long handlingP90Ms,

@@ -9,11 +9,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The hook for the "trainer corrections" measure. The training module does not yet publish its trainers' corrections
- * of agents' handlings; when it does (an event such as {@code io.linia.training.HandlingCorrected(ticketId, agentId,
- * trainerId, at, note)}), a listener in quality — {@code @ApplicationModuleListener void on(HandlingCorrected e)} —
- * calls {@link #record} with its fields. Until then the measure is 0 for everyone: no figure is invented. Each
- * correction counts on the agent's latest handling of that ticket at or before {@code at} (see {@link Measures}).
+ * The "trainer corrections" measure's records: a trainer's correction of an agent's handling of a ticket. Supervised
+ * work feeds it — a held draft the trainer edited before approving, or rejected, is one correction of its author
+ * (quality listens to the tickets module's {@code DraftDecided}). Each correction counts on the agent's latest handling
+ * of that ticket at or before {@code at}, else on a fact of its own at that moment (see {@link Measures}).
  */
 @Service
 public class TrainerCorrections {

@@ -8,7 +8,8 @@
  * handling and first-response times, SLA met %, escalations, reopens, repeat contacts, CSAT, review score, trainer
  * corrections): {@link io.linia.quality.QualityMeasures}, kept from the tickets' histories
  * ({@link io.linia.tickets.TicketTimelines}) and {@link io.linia.sla.SlaTargetFinished} by a background upkeep;
- * {@link io.linia.quality.TrainerCorrections} is the hook for the training module's corrections. Listens to the
+ * {@link io.linia.quality.TrainerCorrections} records trainers' corrections (supervised drafts edited or rejected, from the
+ * tickets' {@link io.linia.tickets.DraftDecided}). Listens to the
  * tickets' events; adds the rating links to the solved mail through {@link io.linia.intake.SolvedMailAddition}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Quality")

@@ -64,6 +64,12 @@ class SupervisedWorkTest extends MailTestSupport {
     @Autowired
     TicketDrafts drafts;
     @Autowired
+    io.linia.quality.QualityMeasures measures;
+    @Autowired
+    io.linia.quality.internal.MeasureUpkeep measureUpkeep;
+    @Autowired
+    java.time.Clock clock;
+    @Autowired
     Enrolments enrolments;
     @Autowired
     TrainingProgrammes programmes;
@@ -471,5 +477,12 @@ class SupervisedWorkTest extends MailTestSupport {
         tickets.answer(t.me(), b.number(), new TicketCommands.Answer("Ответ по статье базы знаний", null, null, null));
         assertThat(staffView(b).state()).isEqualTo(TicketState.SOLVED);
         assertThat(drafts.held(t.trainer(), 50)).isEmpty();
+
+        // quality's "trainer corrections": the edited answer on A and the rejected one on B, on the trainee's measures
+        assertThat(measureUpkeep.awaitIdle(java.time.Duration.ofSeconds(60))).isTrue();
+        java.time.Instant now = java.time.Instant.now(clock);
+        io.linia.quality.Measures m = measures.of(lead, io.linia.quality.MeasureScope.AGENT, Long.toString(t.me().id()),
+                now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(1)));
+        assertThat(m.trainerCorrections()).isEqualTo(2);
     }
 }
