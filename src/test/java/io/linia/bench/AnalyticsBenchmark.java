@@ -70,7 +70,7 @@ public final class AnalyticsBenchmark {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LiniaApplication.class)
                 .web(WebApplicationType.SERVLET).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                 .run("--spring.datasource.url=" + url, "--spring.datasource.username=linia", "--spring.datasource.password=linia",
-                        "--server.port=0", "--linia.demo.tickets=false", "--linia.sla.evaluate=false",
+                        "--server.port=0", "--linia.demo.tickets=false", "--linia.sla.evaluate=false", "--linia.automation.idle-rules=false",
                         "--linia.mail.inbound-enabled=false", "--spring.jmx.enabled=false", "--logging.level.root=WARN",
                         "--linia.categorisation.retrain-cron=-", "--linia.knowledge.index-dir=bench/target/analytics-bench-index");
         try {
