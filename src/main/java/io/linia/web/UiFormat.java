@@ -32,6 +32,22 @@ public class UiFormat {
         return instant == null ? "" : TIME.format(instant.atZone(zone));
     }
 
+    /**
+     * A decimal in the page's language with {@code digits} after the separator: "4,5" in Russian, "4.5" in English;
+     * empty for none.
+     */
+    public String number(Number value, int digits) {
+        if (value == null) {
+            return "";
+        }
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(LocaleContextHolder.getLocale());
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        format.setGroupingUsed(false);
+        format.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        return format.format(value);
+    }
+
     public String iso(Instant instant) {
         return instant == null ? "" : instant.toString();
     }

@@ -101,6 +101,29 @@ class ForecastEvalCommandTest {
         assertThat(linia[0]).isCloseTo(backtest.result(ForecastMethod.LINIA).error().mape(), org.assertj.core.api.Assertions.within(0.005));
     }
 
+    /**
+     * Issue 11: the forecast recovers the season the series was drawn from — its MAPE on the test weeks is near the noise
+     * level, i.e. the MAPE of an oracle that knows the true hourly rates and only cannot know the Poisson draw and the
+     * random day level.
+     */
+    @Test
+    void onASyntheticSeasonalSeriesLiniasMapeIsNearTheNoiseLevel() {
+        Run run = evalRun("--arrivals", hourly.toString(), "--train-fraction", "0.75", "--zone", "Europe/Moscow");
+        assertThat(run.exit()).as(run.err()).isZero();
+        double linia = table(run.out()).get(ForecastMethod.LINIA.label())[0];
+
+        HourlySeries counts = desk.counts();
+        int split = 6_552; // the training part printed above: 39 weeks of the 52
+        HourlySeries actual = counts.slice(split, counts.hours());
+        HourlySeries truth = desk.rates().slice(split, counts.hours());
+        double noise = ForecastError.of(actual, truth).mape();
+
+        assertThat(noise).as("the noise floor of this series").isBetween(5.0, 60.0);
+        assertThat(linia).as("Linia's MAPE %.2f vs the oracle's %.2f", linia, noise).isLessThan(noise * 1.05);
+        double naive = table(run.out()).get(ForecastMethod.SEASONAL_NAIVE.label())[0];
+        assertThat(naive).as("the seasonal naive forecast carries the noise of its week twice").isGreaterThan(noise * 1.15);
+    }
+
     @Test
     void quarterHourRowsWithOtherColumnNamesGiveTheSameTable() {
         Run hourlyRun = evalRun("--arrivals", hourly.toString(), "--zone", "Europe/Moscow");
