@@ -42,6 +42,11 @@ public record MeasureColumn(String id, Kind kind, Measure drill, Function<Measur
         };
     }
 
+    /** The value as charted and in the trend table's {@code data-value} (see {@link TrendCharts#chartValue}). */
+    public Object chartValue(Object v) {
+        return TrendCharts.chartValue(this, v);
+    }
+
     public boolean isEscalationPercent() {
         return "escalationPercent".equals(id);
     }

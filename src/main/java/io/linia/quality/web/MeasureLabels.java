@@ -64,6 +64,16 @@ public final class MeasureLabels {
         };
     }
 
+    /** A drill-down row's outcome in words (see {@link TicketColumns#outcome}). */
+    public String outcome(io.linia.quality.MeasureTickets.Row r) {
+        return TicketColumns.outcome(r, this);
+    }
+
+    /** A drill-down row's customer rating in words (see {@link TicketColumns#rating}). */
+    public String rating(io.linia.quality.MeasureTickets.Row r) {
+        return TicketColumns.rating(r, this);
+    }
+
     /** The groups to filter by, by name. */
     public List<Map.Entry<Long, String>> groups() {
         return groups.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList();

@@ -76,7 +76,12 @@ class MeasurePages {
         keep.put("group", group);
         views.picker(model, "/agent/quality/measures", period, keep, labels);
         model.addAttribute("by", scopeName);
-        model.addAttribute("group", group == null ? "" : group.strip());
+        Map<String, String> tabs = new LinkedHashMap<>();
+        for (String b : List.of("agent", "group", "line", "category")) {
+            tabs.put(b, href("/agent/quality/measures", Map.of("by", b), group, period.valid() ? period.params() : Map.of()));
+        }
+        model.addAttribute("tabs", tabs);
+        model.addAttribute("group", group == null || group.isBlank() ? null : group.strip());
         model.addAttribute("groups", labels.groups());
         model.addAttribute("columns", MeasureColumn.ALL);
         @SuppressWarnings("unchecked")
@@ -87,7 +92,7 @@ class MeasurePages {
             if (period.valid()) {
                 model.addAttribute("rows", table(actor, scope, groupId, period, labels));
                 model.addAttribute("firstHeader", labels.text("quality.pages.by." + scope));
-                model.addAttribute("csv", "/agent/quality/measures.csv");
+                model.addAttribute("csvHref", href("/agent/quality/measures.csv", Map.of("by", scopeName), group, period.dates()));
             }
         } catch (DomainException e) {
             if (e.field() == null || e.kind() != DomainException.Kind.INVALID_INPUT) {
@@ -150,7 +155,7 @@ class MeasurePages {
         model.addAttribute("agentId", agentId);
         model.addAttribute("agentName", labels.agent(agentId));
         model.addAttribute("groups", labels.groups());
-        model.addAttribute("group", group == null ? "" : group.strip());
+        model.addAttribute("group", group == null || group.isBlank() ? null : group.strip());
         model.addAttribute("columns", MeasureColumn.ALL);
         @SuppressWarnings("unchecked")
         Map<String, String> errors = (Map<String, String>) model.getAttribute("errors");
@@ -160,8 +165,8 @@ class MeasurePages {
                 GroupComparison c = measures.compare(actor, agentId, groupId, period.start(), period.end());
                 views.comparison(model, c, labels, period, QualityMeasures.readsAll(actor));
                 model.addAttribute("rows", comparisonRows(c, labels, period, QualityMeasures.readsAll(actor)));
-                model.addAttribute("trendCsv", "/agent/quality/measures/agent/" + agentId + "/trend.csv");
-                model.addAttribute("tableCsv", "/agent/quality/measures/agent/" + agentId + "/table.csv");
+                model.addAttribute("trendCsv", href("/agent/quality/measures/agent/" + agentId + "/trend.csv", Map.of(), group, period.dates()));
+                model.addAttribute("tableCsv", href("/agent/quality/measures/agent/" + agentId + "/table.csv", Map.of(), group, period.dates()));
             }
         } catch (DomainException e) {
             if (e.field() == null || e.kind() != DomainException.Kind.INVALID_INPUT) {
@@ -305,7 +310,7 @@ class MeasurePages {
                 model.addAttribute("t", t);
                 model.addAttribute("whose", labels.of(scope, t.key()));
                 model.addAttribute("within", groupId == null ? null : labels.group(groupId));
-                model.addAttribute("csv", path + ".csv");
+                model.addAttribute("csvHref", href(path + ".csv", Map.of("measure", m.slug()), group, period.dates()));
             }
         } catch (DomainException e) {
             if (e.field() == null || e.kind() != DomainException.Kind.INVALID_INPUT) {
@@ -333,6 +338,17 @@ class MeasurePages {
     }
 
     // ------------------------------------------------------------------ parameters
+
+    /** A link with these parameters, then the group (when given), then the period's. */
+    static String href(String path, Map<String, String> first, String group, Map<String, String> period) {
+        org.springframework.web.util.UriComponentsBuilder b = org.springframework.web.util.UriComponentsBuilder.fromPath(path);
+        first.forEach(b::queryParam);
+        if (group != null && !group.isBlank()) {
+            b.queryParam("group", group.strip());
+        }
+        period.forEach(b::queryParam);
+        return b.build().encode().toUriString();
+    }
 
     /** A period for a CSV: a bad one is refused (400, naming the field) as the API does. */
     private static MeasurePeriod valid(MeasurePeriod period) {
