@@ -115,3 +115,10 @@ create table quality_upkeep (
     name          varchar(40) primary key,
     caught_up_to  timestamp with time zone not null
 );
+
+-- The catch-up asks every minute which tickets' quality rows changed since its watermark: each by an index range.
+create index quality_rating_request_issued on quality_rating_request (issued_at);
+create index quality_rating_updated on quality_rating (updated_at);
+create index quality_review_created on quality_review (created_at);
+create index quality_dispute_resolved on quality_dispute (resolved_at);
+create index quality_repeat_at on quality_repeat_contact (at);

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -74,7 +73,7 @@ public class QualityMeasures {
     private Measures measuresOf(MeasureScope by, Object value, Instant from, Instant to) {
         List<Where> where = List.of(new Where(column(by), value));
         Sums sums = reads.sums(where, from, to);
-        List<List<Long>> times = reads.times(where, null, from, to).getOrDefault("", List.of(List.of(), List.of()));
+        MeasureReads.Times times = reads.times(where, null, from, to).getOrDefault("", MeasureReads.Times.NONE);
         return measures(by, String.valueOf(value), from, to, sums, times, usual(by, value, from, to));
     }
 
@@ -105,7 +104,7 @@ public class QualityMeasures {
         String col = column(by);
         List<Where> within = groupId == null ? List.of() : List.of(new Where("group_id", groupId));
         Map<String, Sums> sums = reads.grouped(within, col, from, to);
-        Map<String, List<List<Long>>> times = reads.times(within, col, from, to);
+        Map<String, MeasureReads.Times> times = reads.times(within, col, from, to);
         BigDecimal firstLine = rate(reads.sums(List.of(new Where("line", Line.FIRST.name())), from, to));
         List<Measures> out = new ArrayList<>();
         for (Map.Entry<String, Sums> e : sums.entrySet()) {
@@ -118,7 +117,7 @@ public class QualityMeasures {
                 case LINE -> Line.FIRST.name().equals(e.getKey()) ? firstLine : null;
             };
             out.add(measures(by, e.getKey(), from, to, e.getValue(),
-                    times.getOrDefault(e.getKey(), List.of(List.of(), List.of())), usual));
+                    times.getOrDefault(e.getKey(), MeasureReads.Times.NONE), usual));
         }
         return out;
     }
@@ -136,11 +135,11 @@ public class QualityMeasures {
 
     private List<WeekMeasures> weeks(MeasureScope by, Object value, Instant from, Instant to) {
         LocalDate week = from.atZone(reads.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        if (!week.plusWeeks(MAX_WEEKS).atStartOfDay(reads.zone()).toInstant().isAfter(to.minusNanos(1))) {
+            throw DomainException.invalid("to", "quality.measures.error.tooManyWeeks", MAX_WEEKS);
+        }
         List<WeekMeasures> out = new ArrayList<>();
         while (week.atStartOfDay(reads.zone()).toInstant().isBefore(to)) {
-            if (out.size() == MAX_WEEKS) {
-                throw DomainException.invalid("to", "quality.measures.error.tooManyWeeks", MAX_WEEKS);
-            }
             Instant start = week.atStartOfDay(reads.zone()).toInstant();
             Instant end = week.plusWeeks(1).atStartOfDay(reads.zone()).toInstant();
             Instant a = start.isBefore(from) ? from : start;
@@ -251,15 +250,12 @@ public class QualityMeasures {
 
     // ------------------------------------------------------------------ the figures
 
-    /** The nearest-rank percentile {@code p} (1–100) of the values, or null when there are none. */
+    /**
+     * The nearest-rank percentile {@code p} (1–100) of the values, or null when there are none: what the store's
+     * {@code percentile_disc(p / 100)} computes for the measures (kept here as the rule's plain statement).
+     */
     public static Long percentile(List<Long> values, int p) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
+        return MeasureReads.nearestRank(values, p);
     }
 
     /** Judges an escalation rate against its usual level: outside usual ± band is TOO_MANY / TOO_FEW. */
@@ -277,10 +273,8 @@ public class QualityMeasures {
         return EscalationFlag.WITHIN;
     }
 
-    private Measures measures(MeasureScope by, String key, Instant from, Instant to, Sums s, List<List<Long>> times,
+    private Measures measures(MeasureScope by, String key, Instant from, Instant to, Sums s, MeasureReads.Times times,
                               BigDecimal usual) {
-        List<Long> handling = times.get(0);
-        List<Long> response = times.get(1);
         long l1 = s.get("l1_handled");
         long escalated = s.get("escalated");
         BigDecimal escalationRate = percent(escalated, l1);
@@ -288,8 +282,8 @@ public class QualityMeasures {
         long two = s.get("ratings_two");
         long reviews = s.get("reviews");
         return new Measures(by, key, from, to,
-                s.get("handled"), percentile(handling, 50), percentile(handling, 90),
-                response.size(), percentile(response, 50), percentile(response, 90),
+                s.get("handled"), times.handlingMedian(), times.handlingP90(),
+                times.responses(), times.responseMedian(), times.responseP90(),
                 s.get("sla_total"), s.get("sla_met"), percent(s.get("sla_met"), s.get("sla_total")),
                 l1, escalated, escalationRate, usual,
                 judge(l1, escalationRate, usual, settings.escalationBand(), settings.escalationMinHandled()),

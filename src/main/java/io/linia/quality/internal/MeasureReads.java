@@ -48,10 +48,15 @@ public class MeasureReads {
 
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
+    /** PostgreSQL ranks the times itself ({@code percentile_disc}, nearest rank as the SQL standard says). */
+    private final boolean postgres;
 
     MeasureReads(JdbcTemplate jdbc, MeasureStore store) {
         this.jdbc = jdbc;
         this.zone = store.zone();
+        Boolean pg = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                .contains("postgres"));
+        this.postgres = Boolean.TRUE.equals(pg);
     }
 
     public ZoneId zone() {
@@ -90,8 +95,47 @@ public class MeasureReads {
         return out;
     }
 
-    /** Handling times (index 0) and first-response times (index 1) of facts matching {@code where} in [from, to), per key. */
-    public Map<String, List<List<Long>>> times(List<Where> where, String groupBy, Instant from, Instant to) {
+    /**
+     * Nearest-rank medians and 90th percentiles of the handling and first-response times of facts matching
+     * {@code where} in [from, to), per value of {@code groupBy} (or under "" when null); computed by the store
+     * ({@code percentile_disc}: the smallest value with at least that share of the values at or below it).
+     */
+    public record Times(long handlings, Long handlingMedian, Long handlingP90, long responses, Long responseMedian,
+                        Long responseP90) {
+
+        public static final Times NONE = new Times(0, null, null, 0, null, null);
+    }
+
+    public Map<String, Times> times(List<Where> where, String groupBy, Instant from, Instant to) {
+        if (!postgres) {
+            return timesByHand(where, groupBy, from, to);
+        }
+        StringBuilder sql = new StringBuilder("select ").append(groupBy == null ? "''" : groupBy)
+                .append(", count(handling_ms), percentile_disc(0.5) within group (order by handling_ms),"
+                        + " percentile_disc(0.9) within group (order by handling_ms), count(first_response_ms),"
+                        + " percentile_disc(0.5) within group (order by first_response_ms),"
+                        + " percentile_disc(0.9) within group (order by first_response_ms) from quality_fact where ");
+        List<Object> args = new ArrayList<>();
+        conditions(sql, args, where);
+        sql.append("at >= ? and at < ? and (handling_ms is not null or first_response_ms is not null)");
+        args.add(Timestamp.from(from));
+        args.add(Timestamp.from(to));
+        if (groupBy != null) {
+            sql.append(" group by ").append(groupBy);
+        }
+        Map<String, Times> out = new HashMap<>();
+        jdbc.query(sql.toString(), rs -> {
+            out.put(groupBy == null ? "" : rs.getString(1), new Times(rs.getLong(2), longOrNull(rs, 3), longOrNull(rs, 4),
+                    rs.getLong(5), longOrNull(rs, 6), longOrNull(rs, 7)));
+        }, args.toArray());
+        return out;
+    }
+
+    /**
+     * The same on stores whose {@code percentile_disc} is not the standard's nearest rank (H2 interpolates the rank):
+     * the times are read and ranked here.
+     */
+    private Map<String, Times> timesByHand(List<Where> where, String groupBy, Instant from, Instant to) {
         StringBuilder sql = new StringBuilder("select ").append(groupBy == null ? "''" : groupBy)
                 .append(", handling_ms, first_response_ms from quality_fact where ");
         List<Object> args = new ArrayList<>();
@@ -99,19 +143,38 @@ public class MeasureReads {
         sql.append("at >= ? and at < ? and (handling_ms is not null or first_response_ms is not null)");
         args.add(Timestamp.from(from));
         args.add(Timestamp.from(to));
-        Map<String, List<List<Long>>> out = new HashMap<>();
+        Map<String, List<List<Long>>> values = new HashMap<>();
         jdbc.query(sql.toString(), rs -> {
-            List<List<Long>> lists = out.computeIfAbsent(rs.getString(1), k -> List.of(new ArrayList<>(), new ArrayList<>()));
-            long h = rs.getLong(2);
-            if (!rs.wasNull()) {
+            List<List<Long>> lists = values.computeIfAbsent(rs.getString(1), k -> List.of(new ArrayList<>(), new ArrayList<>()));
+            Long h = longOrNull(rs, 2);
+            if (h != null) {
                 lists.get(0).add(h);
             }
-            long f = rs.getLong(3);
-            if (!rs.wasNull()) {
+            Long f = longOrNull(rs, 3);
+            if (f != null) {
                 lists.get(1).add(f);
             }
         }, args.toArray());
+        Map<String, Times> out = new HashMap<>();
+        values.forEach((k, v) -> out.put(k, new Times(v.get(0).size(), nearestRank(v.get(0), 50), nearestRank(v.get(0), 90),
+                v.get(1).size(), nearestRank(v.get(1), 50), nearestRank(v.get(1), 90))));
         return out;
+    }
+
+    /** The smallest value with at least {@code p} % of the values at or below it; null when there are none. */
+    public static Long nearestRank(List<Long> values, int p) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        java.util.Collections.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    private static Long longOrNull(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
     }
 
     private Map<String, Sums> facts(List<Where> where, String groupBy, Instant from, Instant to) {
