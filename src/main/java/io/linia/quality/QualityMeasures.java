@@ -51,10 +51,15 @@ public class QualityMeasures {
 
     private final MeasureReads reads;
     private final MeasureProperties settings;
+    private final io.linia.accounts.UserDirectory users;
+    private final io.linia.tickets.TicketService tickets;
 
-    QualityMeasures(MeasureReads reads, MeasureProperties settings) {
+    QualityMeasures(MeasureReads reads, MeasureProperties settings, io.linia.accounts.UserDirectory users,
+                    io.linia.tickets.TicketService tickets) {
         this.reads = reads;
         this.settings = settings;
+        this.users = users;
+        this.tickets = tickets;
     }
 
     /** The measures of one agent, group, line or category ({@code key} as in the class comment) over [from, to). */
@@ -62,6 +67,10 @@ public class QualityMeasures {
         checkPeriod(from, to);
         Object value = key(by, key);
         allowed(actor, by, value);
+        return measuresOf(by, value, from, to);
+    }
+
+    private Measures measuresOf(MeasureScope by, Object value, Instant from, Instant to) {
         List<Where> where = List.of(new Where(column(by), value));
         Sums sums = reads.sums(where, from, to);
         MeasureReads.Times times = reads.times(where, null, from, to).getOrDefault("", MeasureReads.Times.NONE);
@@ -73,7 +82,19 @@ public class QualityMeasures {
      * SLA outcomes no person's handling holds). Reviewers only.
      */
     public List<Measures> all(Actor actor, MeasureScope by, Instant from, Instant to) {
+        return all(actor, by, null, from, to);
+    }
+
+    /**
+     * As {@link #all(Actor, MeasureScope, Instant, Instant)}, of the facts in one group only when {@code groupId} is
+     * given (0 = no group): a group's figures split by agent (or line, category), the rows adding up to the group's.
+     * An agent's usual escalation level stays their group's over the whole period.
+     */
+    public List<Measures> all(Actor actor, MeasureScope by, Long groupId, Instant from, Instant to) {
         checkPeriod(from, to);
+        if (groupId != null && groupId < 0) {
+            throw DomainException.invalid("group", "quality.measures.error.id");
+        }
         if (by == null) {
             throw DomainException.invalid("by", "quality.measures.error.by");
         }
@@ -81,8 +102,9 @@ public class QualityMeasures {
             throw DomainException.forbidden("quality.error.notReviewer");
         }
         String col = column(by);
-        Map<String, Sums> sums = reads.grouped(List.of(), col, from, to);
-        Map<String, MeasureReads.Times> times = reads.times(List.of(), col, from, to);
+        List<Where> within = groupId == null ? List.of() : List.of(new Where("group_id", groupId));
+        Map<String, Sums> sums = reads.grouped(within, col, from, to);
+        Map<String, MeasureReads.Times> times = reads.times(within, col, from, to);
         BigDecimal firstLine = rate(reads.sums(List.of(new Where("line", Line.FIRST.name())), from, to));
         List<Measures> out = new ArrayList<>();
         for (Map.Entry<String, Sums> e : sums.entrySet()) {
@@ -108,6 +130,10 @@ public class QualityMeasures {
         checkPeriod(from, to);
         Object value = key(by, key);
         allowed(actor, by, value);
+        return weeks(by, value, from, to);
+    }
+
+    private List<WeekMeasures> weeks(MeasureScope by, Object value, Instant from, Instant to) {
         LocalDate week = from.atZone(reads.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         if (!week.plusWeeks(MAX_WEEKS).atStartOfDay(reads.zone()).toInstant().isAfter(to.minusNanos(1))) {
             throw DomainException.invalid("to", "quality.measures.error.tooManyWeeks", MAX_WEEKS);
@@ -118,10 +144,103 @@ public class QualityMeasures {
             Instant end = week.plusWeeks(1).atStartOfDay(reads.zone()).toInstant();
             Instant a = start.isBefore(from) ? from : start;
             Instant b = end.isAfter(to) ? to : end;
-            out.add(new WeekMeasures(week, of(actor, by, key, a, b)));
+            out.add(new WeekMeasures(week, measuresOf(by, value, a, b)));
             week = week.plusWeeks(1);
         }
         return out;
+    }
+
+    /**
+     * An agent's measures next to their group's, in total and week by week, over [from, to). The group is
+     * {@code groupId} when given, else the one holding most of the agent's handlings in the period (the lowest id on a
+     * tie), else the lowest of the agent's groups, else 0 (the agents without a group). Reviewers may compare anyone
+     * with any group; any other staff member only themselves with their own groups or that default one.
+     */
+    public GroupComparison compare(Actor actor, long agentId, Long groupId, Instant from, Instant to) {
+        checkPeriod(from, to);
+        if (agentId < 0) {
+            throw DomainException.invalid("id", "quality.measures.error.id");
+        }
+        if (groupId != null && groupId < 0) {
+            throw DomainException.invalid("group", "quality.measures.error.id");
+        }
+        allowed(actor, MeasureScope.AGENT, agentId);
+        long usual = usualGroup(agentId, from, to);
+        long group = groupId == null ? usual : groupId;
+        if (!AnswerReviews.isReviewer(actor) && group != usual && !actor.groupIds().contains(group)) {
+            throw DomainException.forbidden("quality.error.notReviewer");
+        }
+        return new GroupComparison(agentId, group, measuresOf(MeasureScope.AGENT, agentId, from, to),
+                measuresOf(MeasureScope.GROUP, group, from, to), weeks(MeasureScope.AGENT, agentId, from, to),
+                weeks(MeasureScope.GROUP, group, from, to));
+    }
+
+    /** The group an agent is compared with by default (see {@link #compare}). */
+    private long usualGroup(long agentId, Instant from, Instant to) {
+        Map<String, Sums> groups = reads.grouped(List.of(new Where("agent_id", agentId)), "group_id", from, to);
+        long best = -1;
+        long most = 0;
+        for (Map.Entry<String, Sums> e : groups.entrySet()) {
+            long n = e.getValue().get("handled");
+            long g = Long.parseLong(e.getKey());
+            if (n > most || (n == most && n > 0 && g < best)) {
+                most = n;
+                best = g;
+            }
+        }
+        if (best >= 0) {
+            return best;
+        }
+        return users.user(agentId).flatMap(u -> u.groupIds().stream().min(Long::compare)).orElse(0L);
+    }
+
+    /**
+     * The tickets behind one number: the facts of {@code by}/{@code key} (within group {@code groupId} when given) in
+     * [from, to) that count in {@code measure}, the first {@code limit} (1–100000) of them in time order, each with its
+     * ticket's number and subject. The same permission as {@link #of}.
+     */
+    public MeasureTickets tickets(Actor actor, MeasureScope by, String key, Long groupId, Instant from, Instant to,
+                                  Measure measure, int limit) {
+        checkPeriod(from, to);
+        Object value = key(by, key);
+        if (measure == null) {
+            throw DomainException.invalid("measure", "quality.pages.error.measure");
+        }
+        if (groupId != null && groupId < 0) {
+            throw DomainException.invalid("group", "quality.measures.error.id");
+        }
+        if (limit < 1 || limit > 100_000) {
+            throw DomainException.invalid("limit", "quality.pages.error.limit");
+        }
+        allowed(actor, by, value);
+        List<Where> where = new ArrayList<>();
+        where.add(new Where(column(by), value));
+        if (groupId != null) {
+            where.add(new Where("group_id", groupId));
+        }
+        long[] count = reads.countFacts(where, measure.condition(), measure.contribution(), from, to);
+        List<MeasureReads.FactRow> facts = reads.factRows(where, measure.condition(), measure.contribution(), from, to, limit);
+        Map<Long, io.linia.tickets.TicketSummary> summaries = new java.util.HashMap<>();
+        for (io.linia.tickets.TicketSummary t : tickets.summariesOf(facts.stream().map(MeasureReads.FactRow::ticketId).toList())) {
+            summaries.put(t.id(), t);
+        }
+        List<MeasureTickets.Row> rows = new ArrayList<>();
+        for (MeasureReads.FactRow f : facts) {
+            io.linia.tickets.TicketSummary t = summaries.get(f.ticketId());
+            int five = (int) f.get("ratings_five");
+            int reviewCount = (int) f.get("reviews");
+            rows.add(new MeasureTickets.Row(f.ticketId(), io.linia.tickets.TicketNumber.format(f.ticketId()),
+                    t == null ? null : t.subject(), f.agentId(), f.line(), f.groupId(), f.categoryId(), f.at(),
+                    f.contribution(), f.handlingMs(), f.firstResponseMs(), (int) f.get("sla_total"), (int) f.get("sla_met"),
+                    f.get("escalated") > 0, f.get("escalation_corrected") > 0, f.get("resolved") > 0, f.get("reopened") > 0,
+                    f.get("repeated") > 0, (int) f.get("rating_requests"), five,
+                    five == 0 ? null : BigDecimal.valueOf(f.get("rating_five_sum")).divide(BigDecimal.valueOf(five), 2, RoundingMode.HALF_UP),
+                    (int) f.get("ratings_two"), (int) f.get("ratings_two_good"), reviewCount,
+                    reviewCount == 0 ? null : f.reviewPercentSum().divide(BigDecimal.valueOf(reviewCount), 2, RoundingMode.HALF_UP),
+                    (int) f.get("trainer_corrections")));
+        }
+        return new MeasureTickets(by, String.valueOf(value), groupId, measure, from, to, count[0], count[1], rows,
+                count[0] > rows.size());
     }
 
     /** Whether the actor may read the measures of every agent, group, line and category (else only their own). */

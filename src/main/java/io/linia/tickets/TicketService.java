@@ -485,6 +485,25 @@ public class TicketService {
                 t.assigneeId(), t.assigneeName(), t.createdAt(), t.queuedAt(), t.updatedAt(), t.slaDueAt(), t.slaState()));
     }
 
+    /**
+     * These tickets' list facts (those that exist), in id order, for Linia's own reports (no access check): one query
+     * per 500 ids, however many.
+     */
+    @Transactional(readOnly = true)
+    public List<TicketSummary> summariesOf(java.util.Collection<Long> ticketIds) {
+        List<Long> ids = new java.util.ArrayList<>(new java.util.TreeSet<>(ticketIds));
+        List<TicketSummary> out = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            for (Ticket t : tickets.findAllById(ids.subList(i, Math.min(ids.size(), i + 500)))) {
+                out.add(new TicketSummary(t.id(), t.subject(), t.customerName(), t.customerEmail(), t.channel(), t.categoryId(),
+                        t.groupId(), t.line(), t.state(), t.priority(), t.assigneeId(), t.assigneeName(), t.createdAt(),
+                        t.queuedAt(), t.updatedAt(), t.slaDueAt(), t.slaState()));
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(TicketSummary::id));
+        return out;
+    }
+
     /** The SLA module's verdict on a ticket: its nearest due time and state, for queues (no version change). */
     public void slaChanged(long ticketId, Instant dueAt, SlaState state) {
         tickets.findById(ticketId).ifPresent(t -> t.slaChanged(dueAt, state));

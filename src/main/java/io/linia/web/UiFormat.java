@@ -74,6 +74,31 @@ public class UiFormat {
         return en ? minutes + " min" : minutes + " мин";
     }
 
+    /**
+     * A length of time in words, in the page's language: "45 с", "12 мин", "1 ч 05 мин", "2 д 3 ч" ("45 s", "12 min",
+     * "1 h 05 min", "2 d 3 h"); empty for none.
+     */
+    public String duration(Long millis) {
+        if (millis == null) {
+            return "";
+        }
+        Duration d = Duration.ofMillis(Math.max(0, millis));
+        boolean en = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        long days = d.toDays();
+        long hours = d.toHoursPart();
+        long minutes = d.toMinutesPart();
+        if (days > 0) {
+            return en ? days + " d " + hours + " h" : days + " д " + hours + " ч";
+        }
+        if (hours > 0) {
+            return en ? hours + " h " + String.format("%02d", minutes) + " min" : hours + " ч " + String.format("%02d", minutes) + " мин";
+        }
+        if (minutes > 0) {
+            return en ? minutes + " min" : minutes + " мин";
+        }
+        return en ? d.toSecondsPart() + " s" : d.toSecondsPart() + " с";
+    }
+
     /** Minutes since the instant, for colouring long waits. */
     /** Time left until {@code due} ("45 мин", "2 ч 05 мин"), or how late with a minus ("−10 мин"); "" when none. */
     public String until(Instant due) {

@@ -8,6 +8,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,9 +32,16 @@ class QualityBundleTest {
 
     @Test
     void russianAndEnglishHaveTheSameKeysAndEveryUsedKeyExists() throws IOException {
-        Properties ru = load("quality.properties");
-        Properties en = load("quality_en.properties");
-        assertThat(en.stringPropertyNames()).isEqualTo(ru.stringPropertyNames());
+        Properties ru = new Properties();
+        Properties en = new Properties();
+        // the module's bundles: reviews and ratings, the derived measures, the measures pages
+        for (String bundle : new String[] {"quality", "quality-measures", "quality-pages"}) {
+            Properties r = load(bundle + ".properties");
+            Properties e = load(bundle + "_en.properties");
+            assertThat(e.stringPropertyNames()).as(bundle).isEqualTo(r.stringPropertyNames());
+            ru.putAll(r);
+            en.putAll(e);
+        }
         assertThat(ru.stringPropertyNames()).allSatisfy(k -> {
             assertThat(ru.getProperty(k)).as(k).isNotBlank();
             assertThat(en.getProperty(k)).as(k).isNotBlank();
@@ -63,6 +72,38 @@ class QualityBundleTest {
                 "quality.dispute.outcome.UPHELD", "quality.dispute.outcome.CHANGED", "quality.followUp.OPEN", "quality.followUp.DONE",
                 "quality.score.0", "quality.score.1", "quality.score.2"}) {
             assertThat(ru.getProperty(k)).as(k).isNotNull();
+        }
+        // the measures pages build keys from their columns, measures, escalation flags, scopes and lines
+        List<String> built = new ArrayList<>();
+        for (io.linia.quality.web.MeasureColumn c : io.linia.quality.web.MeasureColumn.ALL) {
+            built.add("quality.pages.col." + c.id());
+            built.add("quality.pages.hint." + c.id());
+        }
+        for (Measure m : Measure.values()) {
+            built.add("quality.pages.measure." + m);
+        }
+        for (EscalationFlag f : EscalationFlag.values()) {
+            built.add("quality.pages.flag." + f);
+        }
+        for (MeasureScope b : MeasureScope.values()) {
+            built.add("quality.pages.by." + b);
+            built.add("quality.pages.tab." + b.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        built.add("quality.pages.line.FIRST");
+        built.add("quality.pages.line.SECOND");
+        assertThat(built).allSatisfy(k -> {
+            assertThat(ru.getProperty(k)).as(k).isNotBlank();
+            assertThat(en.getProperty(k)).as(k).isNotBlank();
+        });
+        // texts with arguments go through MessageFormat: they parse, and an apostrophe is doubled
+        for (Properties p : new Properties[] {ru, en}) {
+            for (String k : p.stringPropertyNames()) {
+                String v = p.getProperty(k);
+                if (k.startsWith("quality.pages.") && v.contains("{0")) {
+                    assertThat(new java.text.MessageFormat(v).format(new Object[] {1, 2, 3})).as(k).doesNotContain("{");
+                    assertThat(v.replace("''", "")).as(k).doesNotContain("'");
+                }
+            }
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.linia.quality.api;
 
 import io.linia.accounts.Actor;
+import io.linia.quality.Measure;
 import io.linia.quality.MeasureScope;
+import io.linia.quality.MeasureTickets;
 import io.linia.quality.Measures;
 import io.linia.quality.QualityMeasures;
 import io.linia.quality.WeekMeasures;
@@ -67,6 +69,50 @@ class MeasuresApi {
             id = String.valueOf(actor.id());
         }
         return measures.trend(actor, scope, id, a, b);
+    }
+
+    @GetMapping("/tickets")
+    @Operation(summary = "The tickets behind one count of the measures: the facts of by=agent|group|line|category id "
+            + "(optionally within one group) in [from, to) that count in measure, in time order, each with its ticket",
+            description = "measure: handled, first-responses, sla-targets, sla-met, sla-missed, first-line-handled, escalated, "
+                    + "escalations-corrected, resolved, reopened, repeated, rating-requests, ratings-five, ratings-two, reviews, "
+                    + "trainer-corrections. total is the number as the measures give it (the rows' counts summed); rows are the "
+                    + "first limit (1–100000, default 1000), truncated says more exist. Team leads and trainers: any; other "
+                    + "staff: their own agent id.")
+    MeasureTickets tickets(Actor actor, @RequestParam(required = false) String by, @RequestParam(required = false) String id,
+                           @RequestParam(required = false) String measure, @RequestParam(required = false) String group,
+                           @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                           @RequestParam(required = false) String limit) {
+        MeasureScope scope = QualityMeasures.scope(by);
+        Instant a = instant("from", from);
+        Instant b = instant("to", to);
+        if (id == null && scope == MeasureScope.AGENT && !QualityMeasures.readsAll(actor)) {
+            id = String.valueOf(actor.id());
+        }
+        if (measure == null || measure.isBlank()) {
+            throw DomainException.invalid("measure", "linia.validation.required");
+        }
+        Measure m = Measure.parse(measure);
+        if (m == null) {
+            throw DomainException.invalid("measure", "quality.pages.error.measure");
+        }
+        Long groupId = null;
+        if (group != null && !group.isBlank()) {
+            try {
+                groupId = Long.parseLong(group.strip());
+            } catch (NumberFormatException e) {
+                throw DomainException.invalid("group", "quality.measures.error.id");
+            }
+        }
+        int rows = 1000;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                rows = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                throw DomainException.invalid("limit", "quality.pages.error.limit");
+            }
+        }
+        return measures.tickets(actor, scope, id, groupId, a, b, m, rows);
     }
 
     private static Instant instant(String field, String value) {

@@ -225,4 +225,57 @@ public class MeasureReads {
     private static void add(Map<String, Sums> into, Map<String, Sums> more) {
         more.forEach((k, v) -> into.merge(k, v, Sums::plus));
     }
+    // ------------------------------------------------------------------ drill-down: the facts behind a number
+
+    /** One fact as the drill-down lists it ({@code counts} in {@link MeasureStore#SUMS} order). */
+    public record FactRow(long ticketId, long agentId, String line, long groupId, long categoryId, Instant at,
+                          Long handlingMs, Long firstResponseMs, long contribution, long[] counts, BigDecimal reviewPercentSum) {
+
+        public long get(String column) {
+            return counts[MeasureStore.SUMS.indexOf(column)];
+        }
+    }
+
+    /** How many facts match and their contributions summed: {@code [facts, total]}. */
+    public long[] countFacts(List<Where> where, String condition, String contribution, Instant from, Instant to) {
+        StringBuilder sql = new StringBuilder("select count(*), coalesce(sum(").append(contribution).append("), 0) from quality_fact where ");
+        List<Object> args = new ArrayList<>();
+        conditions(sql, args, where);
+        sql.append("at >= ? and at < ? and ").append(condition);
+        args.add(Timestamp.from(from));
+        args.add(Timestamp.from(to));
+        return jdbc.queryForObject(sql.toString(), (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, args.toArray());
+    }
+
+    /**
+     * The first {@code limit} facts matching all {@code where} in [from, to) and {@code condition} (fixed SQL of
+     * {@link io.linia.quality.Measure}), by moment and ticket.
+     */
+    public List<FactRow> factRows(List<Where> where, String condition, String contribution, Instant from, Instant to, int limit) {
+        StringBuilder sql = new StringBuilder("select ticket_id, agent_id, line, group_id, category_id, at, handling_ms, first_response_ms, ")
+                .append(contribution).append(", ").append(String.join(", ", MeasureStore.SUMS)).append(" from quality_fact where ");
+        List<Object> args = new ArrayList<>();
+        conditions(sql, args, where);
+        sql.append("at >= ? and at < ? and ").append(condition).append(" order by at, ticket_id, seq fetch first ")
+                .append(Math.max(1, limit)).append(" rows only");
+        args.add(Timestamp.from(from));
+        args.add(Timestamp.from(to));
+        int n = MeasureStore.SUMS.size();
+        int review = MeasureStore.SUMS.indexOf("review_percent_sum");
+        return jdbc.query(sql.toString(), (rs, i) -> {
+            long[] c = new long[n];
+            BigDecimal reviews = BigDecimal.ZERO;
+            for (int k = 0; k < n; k++) {
+                if (k == review) {
+                    BigDecimal v = rs.getBigDecimal(10 + k);
+                    reviews = v == null ? BigDecimal.ZERO : v;
+                } else {
+                    c[k] = rs.getLong(10 + k);
+                }
+            }
+            return new FactRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                    Sql.instant(rs, "at"), Sql.longOrNull(rs, "handling_ms"), Sql.longOrNull(rs, "first_response_ms"),
+                    rs.getLong(9), c, reviews);
+        }, args.toArray());
+    }
 }

@@ -6,6 +6,8 @@ import io.linia.quality.AnswerReviews;
 import io.linia.quality.CustomerRatings;
 import io.linia.quality.DisputeView;
 import io.linia.quality.FollowUpView;
+import io.linia.quality.GroupComparison;
+import io.linia.quality.QualityMeasures;
 import io.linia.quality.QualityOverview;
 import io.linia.quality.RatingInvitation;
 import io.linia.quality.ReviewCommand;
@@ -16,8 +18,6 @@ import io.linia.shared.DomainException;
 import io.linia.web.Refusals;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,12 +44,17 @@ class QualityController {
     private final CustomerRatings ratings;
     private final QualityOverview overview;
     private final Refusals refusals;
+    private final QualityMeasures measures;
+    private final MeasureViews views;
 
-    QualityController(AnswerReviews reviews, CustomerRatings ratings, QualityOverview overview, Refusals refusals) {
+    QualityController(AnswerReviews reviews, CustomerRatings ratings, QualityOverview overview, Refusals refusals,
+                      QualityMeasures measures, MeasureViews views) {
         this.reviews = reviews;
         this.ratings = ratings;
         this.overview = overview;
         this.refusals = refusals;
+        this.measures = measures;
+        this.views = views;
     }
 
     private static void roles(Model model, Actor actor) {
@@ -285,13 +290,29 @@ class QualityController {
 
     // ------------------------------------------------------------------ my quality
 
+    /**
+     * The agent's own quality for a period (presets or dates, as on the leads' pages): reviews, ratings and repeat
+     * contacts, every derived measure next to their group's, and the weekly trend charts of both.
+     */
     @GetMapping("/agent/quality/me")
-    String me(Actor actor, @RequestParam(defaultValue = "30") int days, Model model) {
+    String me(Actor actor, @RequestParam(required = false) String days, @RequestParam(required = false) String from,
+              @RequestParam(required = false) String to, java.util.Locale locale, Model model, HttpServletResponse response) {
+        if (!actor.isStaff()) {
+            throw DomainException.forbidden("quality.error.notStaff");
+        }
         roles(model, actor);
-        int span = Math.max(1, Math.min(days, 366));
-        Instant to = overview.now();
-        model.addAttribute("days", span);
-        model.addAttribute("q", overview.of(actor, actor.id(), to.minus(Duration.ofDays(span)), to));
+        MeasureLabels labels = views.labels(locale);
+        MeasurePeriod period = views.period(days, from, to);
+        views.picker(model, "/agent/quality/me", period, Map.of(), labels);
+        model.addAttribute("columns", MeasureColumn.ALL);
+        if (!period.valid()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "quality/me";
+        }
+        model.addAttribute("q", overview.of(actor, actor.id(), period.start(), period.end()));
+        GroupComparison c = measures.compare(actor, actor.id(), null, period.start(), period.end());
+        views.comparison(model, c, labels, period, QualityMeasures.readsAll(actor));
+        model.addAttribute("rows", MeasurePages.comparisonRows(c, labels, period, QualityMeasures.readsAll(actor)));
         return "quality/me";
     }
 
