@@ -452,6 +452,28 @@ class MailChannelTest extends MailTestSupport {
     }
 
     @Test
+    void teamLeadsGetAMailOfASpikeAlertWithItsNewWordsAndSampleTickets() throws Exception {
+        Box box = newMailbox();
+        String customer = customer();
+        box.deliver(plain(customer, "Не приходят письма от банка", "Письма не приходят уже час", messageId(), ""));
+        reader.poll(box.id());
+        TicketView t = onlyTicketOf(customer);
+        UserRef lead = users.userByLogin("lead").orElseThrow();
+
+        transactions.executeWithoutResult(s -> events.publishEvent(new io.linia.analytics.SpikeAlertRaised(77, "CATEGORY",
+                "Письма не приходят", "Mail does not arrive", java.time.Instant.now(), 12, 2.0,
+                List.of(new io.linia.analytics.SpikeAlertRaised.Sample(t.id(), t.number(), t.subject())),
+                List.of("банка", "приходят"), List.of(lead.id()))));
+        sender.sendDue();
+
+        MimeMessage alert = onlyMailTo(lead.email(), t.number());
+        assertThat(alert.getSubject()).contains("Письма не приходят").contains("12");
+        assertThat(text(alert)).contains("банка, приходят").contains(t.number()).contains("/agent/tickets/" + t.number())
+                .contains("/agent/analytics/alerts");
+        assertThat(alert.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+    }
+
+    @Test
     void aRulesNoticeReachesTheStaffMemberByMailToo() throws Exception {
         io.linia.accounts.Actor admin = users.userByLogin("admin").orElseThrow().toActor();
         UserRef lead = users.userByLogin("lead").orElseThrow();
