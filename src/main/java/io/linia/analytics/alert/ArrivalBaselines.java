@@ -150,7 +150,7 @@ public class ArrivalBaselines {
     }
 
     /** The hours [start, end) overlaps, each with the share of it inside. */
-    static Map<Long, Double> weights(Instant start, Instant end) {
+    public static Map<Long, Double> weights(Instant start, Instant end) {
         Map<Long, Double> w = new TreeMap<>();
         long s = start.getEpochSecond();
         long e = end.getEpochSecond();

@@ -66,6 +66,8 @@ class ArrivalImportTest {
     JdbcTemplate jdbc;
     @Autowired
     io.linia.workforce.demand.StaffingDemand demand;
+    @org.springframework.beans.factory.annotation.Value("${linia.analytics.alerts.weeks}")
+    int weeks;
     @LocalServerPort
     int port;
 
@@ -181,6 +183,67 @@ class ArrivalImportTest {
         // the workforce's own list shows the batch
         assertThat(api.as("lead").get("/api/v1/workforce/arrivals").json().toString())
                 .contains("\"id\":" + imported.json().get("id").asLong());
+    }
+
+    /**
+     * The dashboards' usual inflow on a hand-built history of one category, the 8 weeks before Wednesday 9 March 2033
+     * (Moscow): imported hourly counts for all 8 weeks (1 an hour; at Wednesday 10:00, weeks 8..3 back: 4, 6, 5, 7, 9, 1,
+     * weeks 2 and 1: 100), and Linia's own tickets from week 2 on (Wednesday 10:00: 2 then 3). Own history wins from its
+     * first ticket, the import stands in before it.
+     */
+    @Test
+    void theUsualInflowIsTheMedianOfTheSameHourOfTheWeekFromOwnTicketsElseImportedHistory() {
+        ApiFixtures api = new ApiFixtures(port, administration, users);
+        assertThat(weeks).isEqualTo(8);
+        CategoryRef category = category();
+        java.time.ZoneId moscow = java.time.ZoneId.of("Europe/Moscow");
+        LocalDateTime day = LocalDateTime.parse("2033-03-09T00:00");
+        Map<Integer, Integer> atTen = Map.of(8, 4, 7, 6, 6, 5, 5, 7, 4, 9, 3, 1, 2, 100, 1, 100);
+        StringBuilder csv = new StringBuilder("timestamp,count,category\n");
+        for (LocalDateTime t = day.minusWeeks(8); t.isBefore(day); t = t.plusHours(1)) {
+            int weeksBack = (int) (java.time.temporal.ChronoUnit.DAYS.between(t.toLocalDate(), day.toLocalDate()) + 6) / 7;
+            int n = t.getDayOfWeek() == java.time.DayOfWeek.WEDNESDAY && t.getHour() == 10 ? atTen.get(weeksBack) : 1;
+            csv.append(t).append(',').append(n).append(',').append(category.code()).append('\n');
+        }
+        ApiResponse imported = post(api, csv.toString(), "Europe/Moscow");
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        Actor customer = users.userByLogin("customer").map(UserRef::toActor).orElseThrow();
+        for (int[] week : new int[][] {{2, 2}, {1, 3}}) {
+            for (int i = 0; i < week[1]; i++) {
+                clock.set(day.minusWeeks(week[0]).withHour(10).plusMinutes(5 + 10L * i).atZone(moscow).toInstant());
+                tickets.create(customer, new TicketCommands.NewTicket("Вопрос по счёту", "Где мой счёт", null, null, category.id(),
+                        Priority.NORMAL), Channel.WEB);
+            }
+        }
+        assertThat(upkeep.awaitIdle(Duration.ofSeconds(60))).isTrue();
+
+        JsonNode hours = api.as("lead").get("/api/v1/analytics/inflow?from=2033-03-09&to=2033-03-09&interval=HOUR&categoryId="
+                + category.id()).json();
+        Map<String, Double> usual = new java.util.HashMap<>();
+        for (int i = 0; i < hours.get("buckets").size(); i++) {
+            usual.put(hours.get("buckets").get(i).asText(), hours.get("usual").get(i).asDouble());
+        }
+        // 10:00: own 3, 2 (weeks 1, 2), imported 1, 9, 7, 5, 6, 4 (weeks 3..8) -> median of 1 2 3 4 5 6 7 9 = 4.5
+        assertThat(usual.get("2033-03-09T10:00")).isEqualTo(4.5);
+        // 11:00: own 0, 0, imported 1 x 6 -> 1; 09:00: own 0 (week 1), imported 1 (week 2, before the first ticket) x 7 -> 1
+        assertThat(usual.get("2033-03-09T11:00")).isEqualTo(1.0);
+        assertThat(usual.get("2033-03-09T09:00")).isEqualTo(1.0);
+
+        // days: week 1 own 3; week 2 imported (the day starts before the first ticket) 23 + 100; weeks 3..8 23 + 1, 9, 7, 5, 6, 4
+        // -> median of 3 24 27 28 29 30 32 123 = 28.5
+        JsonNode days = api.as("lead").get("/api/v1/analytics/inflow?from=2033-03-09&to=2033-03-09&interval=DAY&categoryId="
+                + category.id()).json();
+        assertThat(days.get("usual").get(0).asDouble()).isEqualTo(28.5);
+        // the page's table and CSV show the same numbers
+        WebSession lead = WebSession.signedIn(port, "lead");
+        String page = lead.get("/agent/analytics?from=2033-03-09&to=2033-03-09&interval=DAY&categoryId=" + category.id()).body();
+        String table = page.substring(page.indexOf("id=\"inflow-channel-table\""));
+        assertThat(table.substring(0, table.indexOf("</table>"))).contains("data-key=\"usual\">28.5</td>");
+        assertThat(lead.get("/agent/analytics/inflow-channel.csv?from=2033-03-09&to=2033-03-09&interval=DAY&categoryId="
+                + category.id()).body()).endsWith(";28,5\r\n");
+        // weeks have no usual line
+        assertThat(api.as("lead").get("/api/v1/analytics/inflow?from=2033-03-07&to=2033-03-13&interval=WEEK&categoryId="
+                + category.id()).json().get("usual").isNull()).isTrue();
     }
 
     private void spikeIsDetectableWithHistoryImportedBy(java.util.function.Function<String, ApiResponse> importer, LocalDateTime at) {
