@@ -1,5 +1,8 @@
 package io.linia.analytics.alert;
 
+import io.linia.routing.RoutingDirectory;
+import io.linia.tickets.Channel;
+import io.linia.workforce.demand.ArrivalHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -7,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The arrivals of a window in each of the past weeks, per category and per channel: the same wall-clock span of the
  * desk's week (so a clock change keeps 09:00 at 09:00), read from the hourly rollups of Linia's own tickets and from
- * imported history. A window that does not fall on whole hours takes each hour it overlaps in proportion (arrivals
+ * imported history (the workforce's one store, {@link ArrivalHistory#counts}, whichever page imported it; channel names
+ * read as Linia's channels in any case, category codes as Linia's categories, others ignored). A window that does not fall on whole hours takes each hour it overlaps in proportion (arrivals
  * assumed even within an hour).
  *
  * <p>A week counts for a key only where there is history: Linia's own for that key from its first ticket (in the
@@ -29,9 +35,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ArrivalBaselines {
 
     private final JdbcTemplate jdbc;
+    private final ArrivalHistory history;
+    private final RoutingDirectory routing;
 
-    ArrivalBaselines(JdbcTemplate jdbc) {
+    ArrivalBaselines(JdbcTemplate jdbc, ArrivalHistory history, RoutingDirectory routing) {
         this.jdbc = jdbc;
+        this.history = history;
+        this.routing = routing;
     }
 
     /** A past week's window: its span and the hours it overlaps with their weights. */
@@ -83,26 +93,30 @@ public class ArrivalBaselines {
                 }
             }
         }
-        // imported: batches (their span and dimensions) and their counts in these hours
+        // imported (the workforce's one store): batches (their span and dimensions) and their counts in these hours
         record Batch(long id, long first, long end, boolean channels, boolean categories) {
         }
-        List<Batch> batches = jdbc.query("select id, first_hour, end_hour, has_channel, has_category from analytics_arrival_batch"
-                + " where end_hour > ?", (rs, i) -> new Batch(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4),
-                rs.getBoolean(5)), lookBack);
+        List<Batch> batches = history.batches().stream()
+                .map(b -> new Batch(b.id(), hourNo(b.firstHour()), hourNo(b.endHour()), b.channels(), b.categories()))
+                .filter(b -> b.end() > lookBack).toList();
         Map<AlertKey, Map<Long, Double>> imported = new HashMap<>();
         if (!batches.isEmpty()) {
-            jdbc.query("select h.hour_no, h.channel, h.category_id, h.arrivals, b.has_channel, b.has_category"
-                    + " from analytics_arrival_hour h join analytics_arrival_batch b on b.id = h.batch_id"
-                    + " where h.hour_no in (" + marks + ")", rs -> {
-                long h = rs.getLong(1);
-                double n = rs.getDouble(4);
-                if (rs.getBoolean(5)) {
-                    imported.computeIfAbsent(AlertKey.channel(rs.getString(2)), k -> new HashMap<>()).merge(h, n, Double::sum);
+            Map<String, Optional<AlertKey>> keyOf = new HashMap<>();
+            for (Week w : past) {
+                long first = Math.floorDiv(w.start().getEpochSecond(), 3600);
+                long last = Math.floorDiv(w.end().getEpochSecond() + 3599, 3600);
+                for (ArrivalHistory.HourCount c : history.counts(Instant.ofEpochSecond(first * 3600), Instant.ofEpochSecond(last * 3600))) {
+                    long h = hourNo(c.hour());
+                    if (c.batchChannels() && c.channel() != null) {
+                        keyOf.computeIfAbsent("CH:" + c.channel(), k -> channelKey(c.channel())).ifPresent(key ->
+                                imported.computeIfAbsent(key, k -> new HashMap<>()).merge(h, c.arrivals(), Double::sum));
+                    }
+                    if (c.batchCategories() && c.category() != null) {
+                        keyOf.computeIfAbsent("CA:" + c.category(), k -> categoryKey(c.category())).ifPresent(key ->
+                                imported.computeIfAbsent(key, k -> new HashMap<>()).merge(h, c.arrivals(), Double::sum));
+                    }
                 }
-                if (rs.getBoolean(6)) {
-                    imported.computeIfAbsent(AlertKey.category(rs.getLong(3)), k -> new HashMap<>()).merge(h, n, Double::sum);
-                }
-            }, hours.toArray());
+            }
         }
         java.util.Set<AlertKey> keys = new java.util.TreeSet<>(firstHour.keySet());
         keys.addAll(imported.keySet());
@@ -136,7 +150,7 @@ public class ArrivalBaselines {
     }
 
     /** The hours [start, end) overlaps, each with the share of it inside. */
-    static Map<Long, Double> weights(Instant start, Instant end) {
+    public static Map<Long, Double> weights(Instant start, Instant end) {
         Map<Long, Double> w = new TreeMap<>();
         long s = start.getEpochSecond();
         long e = end.getEpochSecond();
@@ -148,6 +162,24 @@ public class ArrivalBaselines {
             }
         }
         return w;
+    }
+
+    private static long hourNo(Instant instant) {
+        return Math.floorDiv(instant.getEpochSecond(), 3600);
+    }
+
+    /** An imported channel name as Linia's channel (any case); a name that is none of them counts for no channel. */
+    private static Optional<AlertKey> channelKey(String name) {
+        try {
+            return Optional.of(AlertKey.channel(Channel.valueOf(name.strip().toUpperCase(Locale.ROOT)).name()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** An imported category code as Linia's category; a code of no category counts for none. */
+    private Optional<AlertKey> categoryKey(String code) {
+        return routing.categoryByCode(code.strip()).map(c -> AlertKey.category(c.id()));
     }
 
     private static double sum(Map<Long, Double> perHour, Map<Long, Double> weights) {

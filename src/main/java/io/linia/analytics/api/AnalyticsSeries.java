@@ -1,16 +1,24 @@
 package io.linia.analytics.api;
 
+import io.linia.analytics.alert.ArrivalBaselines;
 import io.linia.analytics.rollup.Figures;
+import io.linia.routing.CategoryRef;
 import io.linia.routing.GroupRef;
 import io.linia.routing.RoutingDirectory;
+import io.linia.workforce.demand.ArrivalBatch;
+import io.linia.workforce.demand.ArrivalHistory;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,8 +40,13 @@ public class AnalyticsSeries {
     public record Series(String key, String label, List<Long> values) {
     }
 
+    /**
+     * A stacked chart's steps; {@code usual} (inflow by hours or days only, else null) is each step's usual total: the
+     * median of the same wall-clock hour of the week (the same weekday for days) over the weeks looked back, null where
+     * no week had history.
+     */
     public record Stacked(LocalDate from, LocalDate to, String zone, Interval interval, String by, String measure,
-                   List<String> buckets, List<Series> series, List<Long> totals, long total) {
+                   List<String> buckets, List<Series> series, List<Long> totals, long total, List<Double> usual) {
     }
 
     public record WaitDay(String day, long count, Double averageMinutes, Double medianMinutes, Double p90Minutes,
@@ -70,9 +83,14 @@ public class AnalyticsSeries {
     private final RoutingDirectory routing;
     private final MessageSource messages;
     private final Duration target;
+    private final ArrivalHistory history;
+    private final int usualWeeks;
 
     AnalyticsSeries(JdbcTemplate jdbc, io.linia.analytics.rollup.RollupKeeper rollups, RoutingDirectory routing,
-                    MessageSource messages, @Value("${linia.analytics.first-line-wait-target:PT1H}") Duration target) {
+                    MessageSource messages, @Value("${linia.analytics.first-line-wait-target:PT1H}") Duration target,
+                    ArrivalHistory history, @Value("${linia.analytics.alerts.weeks:8}") int usualWeeks) {
+        this.history = history;
+        this.usualWeeks = usualWeeks;
         this.jdbc = jdbc;
         this.rollups = rollups;
         this.routing = routing;
@@ -97,7 +115,102 @@ public class AnalyticsSeries {
                 byKey.computeIfAbsent(rs.getString(2), k -> new long[buckets.size()])[i] += rs.getLong(3);
             }
         });
-        return stacked(q, interval, by, measure, buckets, byKey, key -> by.equals("category") ? categoryLabel(Long.parseLong(key), locale) : key);
+        Stacked s = stacked(q, interval, by, measure, buckets, byKey,
+                key -> by.equals("category") ? categoryLabel(Long.parseLong(key), locale) : key);
+        return new Stacked(s.from(), s.to(), s.zone(), s.interval(), s.by(), s.measure(), s.buckets(), s.series(), s.totals(), s.total(),
+                interval == Interval.WEEK ? null : usualInflow(q, interval, buckets));
+    }
+
+    /**
+     * The usual inflow of each step of hours or days: the median, over the previous {@code weeks} weeks, of the same
+     * wall-clock span of the week (the same hour of the same weekday; the same weekday for days), rounded to a tenth. The
+     * spike alerts' rules ({@link ArrivalBaselines}): a week counts where there is history, Linia's own (the rollups,
+     * filtered as the chart) from the first ticket of the channel or category asked for, else imported history (the
+     * workforce's one store) that covers the whole span and has the dimension filtered on; own history wins, nothing is
+     * counted twice. Imported counts hold no line or group: a chart of what was passed to the second line or a group
+     * has own history only. Null where no week had history.
+     */
+    List<Double> usualInflow(SeriesQuery q, Interval interval, List<String> buckets) {
+        List<Double> usual = new ArrayList<>();
+        if (buckets.isEmpty()) {
+            return usual;
+        }
+        ZoneId zone = q.zone();
+        String measure = q.secondLine() ? "escalated" : "created";
+        Duration step = interval == Interval.HOUR ? Duration.ofHours(1) : Duration.ofDays(1);
+        List<LocalDateTime> starts = buckets.stream().map(b -> interval == Interval.HOUR ? LocalDateTime.parse(b)
+                : LocalDate.parse(b).atStartOfDay()).toList();
+        long from = hourNo(starts.get(0).minusWeeks(usualWeeks).atZone(zone).toInstant());
+        long to = hourNo(starts.get(starts.size() - 1).plus(step).minusWeeks(1).atZone(zone).toInstant()) + 1;
+        Map<Long, Double> own = new HashMap<>();
+        List<Object> args = SeriesQuery.args();
+        args.add(from);
+        args.add(to);
+        jdbc.query("select hour_no, sum(" + measure + ") from analytics_hour where hour_no >= ? and hour_no < ?" + q.filters(args)
+                + " and " + measure + " <> 0 group by hour_no", rs -> {
+            own.put(rs.getLong(1), (double) rs.getLong(2));
+        }, args.toArray());
+        // Linia's own history of the channel / category asked for begins with its first ticket
+        List<Object> firstArgs = SeriesQuery.args();
+        StringBuilder first = new StringBuilder("select min(hour_no) from analytics_hour where created <> 0");
+        if (q.channel() != null) {
+            first.append(" and channel = ?");
+            firstArgs.add(q.channel().name());
+        }
+        if (q.categoryId() != null) {
+            first.append(" and category_id = ?");
+            firstArgs.add(q.categoryId());
+        }
+        Long ownFrom = jdbc.queryForObject(first.toString(), Long.class, firstArgs.toArray());
+        List<ArrivalBatch> batches = q.secondLine() ? List.of() : history.batches().stream()
+                .filter(b -> (q.channel() == null || b.channels()) && (q.categoryId() == null || b.categories())).toList();
+        Map<Long, Double> imported = new HashMap<>();
+        if (!batches.isEmpty()) {
+            Set<Long> ids = batches.stream().map(ArrivalBatch::id).collect(java.util.stream.Collectors.toSet());
+            String code = q.categoryId() == null ? null : routing.category(q.categoryId()).map(CategoryRef::code).orElse("");
+            for (ArrivalHistory.HourCount c : history.counts(Instant.ofEpochSecond(from * 3600), Instant.ofEpochSecond(to * 3600))) {
+                if (ids.contains(c.batchId())
+                        && (q.channel() == null || c.channel() != null && c.channel().strip().equalsIgnoreCase(q.channel().name()))
+                        && (code == null || c.category() != null && c.category().strip().equals(code))) {
+                    imported.merge(hourNo(c.hour()), c.arrivals(), Double::sum);
+                }
+            }
+        }
+        for (LocalDateTime start : starts) {
+            List<Double> values = new ArrayList<>();
+            for (int k = 1; k <= usualWeeks; k++) {
+                Instant a = start.minusWeeks(k).atZone(zone).toInstant();
+                Instant b = start.plus(step).minusWeeks(k).atZone(zone).toInstant();
+                Map<Long, Double> weights = ArrivalBaselines.weights(a, b);
+                long firstHour = hourNo(a);
+                long endHour = Math.floorDiv(b.getEpochSecond() + 3599, 3600);
+                if (ownFrom != null && ownFrom <= firstHour) {
+                    values.add(sum(own, weights));
+                } else if (batches.stream().anyMatch(x -> hourNo(x.firstHour()) <= firstHour && hourNo(x.endHour()) >= endHour)) {
+                    values.add(sum(imported, weights));
+                }
+            }
+            usual.add(values.isEmpty() ? null : Math.round(median(values) * 10) / 10.0);
+        }
+        return usual;
+    }
+
+    private static long hourNo(Instant instant) {
+        return Math.floorDiv(instant.getEpochSecond(), 3600);
+    }
+
+    private static double sum(Map<Long, Double> perHour, Map<Long, Double> weights) {
+        double total = 0;
+        for (Map.Entry<Long, Double> w : weights.entrySet()) {
+            total += perHour.getOrDefault(w.getKey(), 0.0) * w.getValue();
+        }
+        return total;
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     /** Tickets open (new, open or waiting for the customer) at the end of each step, per line or per group. */
@@ -188,7 +301,8 @@ public class AnalyticsSeries {
         byKey.values().removeIf(v -> java.util.Arrays.stream(v).allMatch(x -> x == 0));
         Stacked s = stacked(q, interval, by, "open", buckets, byKey, key -> placeLabel(by, key, locale));
         long last = s.totals().isEmpty() ? 0 : s.totals().get(s.totals().size() - 1);
-        return new Stacked(s.from(), s.to(), s.zone(), s.interval(), s.by(), s.measure(), s.buckets(), s.series(), s.totals(), last);
+        return new Stacked(s.from(), s.to(), s.zone(), s.interval(), s.by(), s.measure(), s.buckets(), s.series(), s.totals(), last,
+                null);
     }
 
     /** First-line wait per day of creation: count, average, median and 90th percentile in minutes, share within target. */
@@ -384,7 +498,7 @@ public class AnalyticsSeries {
             totalList.add(t);
             total += t;
         }
-        return new Stacked(q.from(), q.to(), q.zone().getId(), interval, by, measure, buckets, series, totalList, total);
+        return new Stacked(q.from(), q.to(), q.zone().getId(), interval, by, measure, buckets, series, totalList, total, null);
     }
 
     private String categoryLabel(long id, Locale locale) {

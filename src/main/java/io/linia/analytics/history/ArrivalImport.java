@@ -7,58 +7,55 @@ import io.linia.routing.RoutingDirectory;
 import io.linia.shared.DomainException;
 import io.linia.tickets.Channel;
 import io.linia.workforce.ArrivalCountsFile;
+import io.linia.workforce.demand.ArrivalBatch;
+import io.linia.workforce.demand.ArrivalHistory;
 import java.io.StringReader;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Set;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Arrival history imported into analytics: a desk that moves to Linia brings the counts of its previous tool (a CSV
- * of timestamp, count, optional channel and category; rows every 5 minutes to a day; the zone of timestamps given),
- * read by the workforce module's {@link ArrivalCountsFile} (the same rules as its own import) and stored per UTC
- * hour × channel × category. A row longer than an hour is spread evenly over the hours it covers (a daily count of 48
- * is 2 an hour), shorter rows add up into their hour. Channels are Linia's channel names (WEB, EMAIL, API, any case)
- * and categories Linia's category codes; an unknown one refuses the file with the first line that has it. The file is
- * read whole before anything is stored: a refused file changes nothing.
+ * Arrival history imported from analytics' page and API: a desk that moves to Linia brings the counts of its previous
+ * tool (a CSV of timestamp, count, optional channel and category; rows every 5 minutes to a day; the zone of timestamps
+ * given), read by the workforce module's {@link ArrivalCountsFile} (the same rules as its own import). Analytics checks
+ * more than the workforce does: channels must be Linia's channel names (WEB, EMAIL, API, any case) and categories Linia's
+ * category codes; an unknown one refuses the file with the first line that has it, and nothing is stored. An accepted
+ * file is stored by the workforce's {@link ArrivalHistory} (one transaction), the one store of imported history: it feeds
+ * the workforce forecast, the spike alerts' usual level and the dashboards' usual inflow ({@code ArrivalBaselines}), as a
+ * file imported on the workforce's demand page does. A row longer than an hour is spread evenly over the hours it covers
+ * (a daily count of 48 is 2 an hour), shorter rows add up into their hour.
  *
- * <p>The history joins Linia's own tickets in the spike alerts' usual level ({@code ArrivalBaselines}): for a week
- * Linia has no own history of (before a category's or channel's first ticket), the imported counts stand in.
- * Administrators import and delete; staff list.
+ * <p>Administrators import and delete here; staff list (the workforce's batches, whichever page imported them).
  */
 @Service
 public class ArrivalImport {
 
-    /** One imported file. */
-    public record Batch(long id, String label, String fileName, String zone, int intervalMinutes, int rows, Instant firstHour,
-                        Instant endHour, boolean channels, boolean categories, double total, Instant importedAt, Long importedBy) {
+    /** One imported file (or the demo's seeded history, {@code source} DEMO). */
+    public record Batch(long id, String label, String source, String fileName, String zone, int intervalMinutes, int rows,
+                        Instant firstHour, Instant endHour, boolean channels, boolean categories, double total, Instant importedAt,
+                        Long importedBy) {
+
+        static Batch of(ArrivalBatch b) {
+            return new Batch(b.id(), b.label(), b.source(), b.fileName(), b.zone(), b.interval(), b.rows(), b.firstHour(), b.endHour(),
+                    b.channels(), b.categories(), b.total(), b.importedAt(), b.importedById());
+        }
     }
 
     static final int MAX_LABEL = 200;
     static final int MAX_COUNTS = 2_000_000;
 
-    private final JdbcTemplate jdbc;
+    private final ArrivalHistory history;
     private final RoutingDirectory routing;
-    private final Clock clock;
-    private final TransactionTemplate tx;
 
-    ArrivalImport(JdbcTemplate jdbc, RoutingDirectory routing, Clock clock, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
+    ArrivalImport(ArrivalHistory history, RoutingDirectory routing) {
+        this.history = history;
         this.routing = routing;
-        this.clock = clock;
-        this.tx = new TransactionTemplate(transactions);
     }
 
     /**
@@ -75,82 +72,42 @@ public class ArrivalImport {
         if (title.length() > MAX_LABEL) {
             throw DomainException.invalid("label", "analytics.history.labelLong", MAX_LABEL);
         }
+        String text = csv == null ? "" : csv;
         ArrivalCountsFile.Read read;
         try {
-            read = ArrivalCountsFile.read(new StringReader(csv == null ? "" : csv), name, zoneId);
+            read = ArrivalCountsFile.read(new StringReader(text), name, zoneId);
         } catch (ArrivalCountsFile.Refused e) {
             throw refused(e.getMessage(), e.line());
         }
         if (read.hours().size() > MAX_COUNTS) {
             throw DomainException.invalid("file", "analytics.history.tooMany", read.hours().size(), MAX_COUNTS);
         }
-        boolean channels = false;
-        boolean categories = false;
-        Map<List<Object>, Double> counts = new TreeMap<>(ArrivalImport::compareKey);
-        Map<String, String> channelOf = new java.util.HashMap<>();
-        Map<String, Long> categoryOf = new java.util.HashMap<>();
+        Set<String> channels = new HashSet<>();
+        Set<String> categories = new HashSet<>();
         for (ArrivalCountsFile.HourCount h : read.hours()) {
-            String channel = "";
-            if (h.channel() != null) {
-                channels = true;
-                channel = channelOf.computeIfAbsent(h.channel(), c -> channel(c, csv, name));
+            if (h.channel() != null && channels.add(h.channel())) {
+                channel(h.channel(), text, name);
             }
-            long category = 0;
-            if (h.category() != null) {
-                categories = true;
-                category = categoryOf.computeIfAbsent(h.category(), c -> category(c, csv, name));
+            if (h.category() != null && categories.add(h.category())) {
+                category(h.category(), text, name);
             }
-            long hour = Math.floorDiv(h.hour().atZone(zoneId).toInstant().getEpochSecond(), 3600);
-            counts.merge(List.of(hour, channel, category), h.count(), Double::sum);
         }
-        long first = Math.floorDiv(read.start().atZone(zoneId).toInstant().getEpochSecond(), 3600);
-        long end = Math.floorDiv(read.end().atZone(zoneId).toInstant().getEpochSecond() + 3599, 3600);
-        double total = counts.values().stream().mapToDouble(Double::doubleValue).sum();
-        Instant now = clock.instant();
-        String file = name.length() > 255 ? name.substring(0, 255) : name;
-        boolean withChannels = channels;
-        boolean withCategories = categories;
-        int interval = (int) read.interval().toMinutes();
-        long id = tx.execute(s -> {
-            long batch = jdbc.queryForObject("select nextval('analytics_arrival_batch_seq')", Long.class);
-            jdbc.update("insert into analytics_arrival_batch (id, label, file_name, zone, interval_minutes, rows_read, first_hour, end_hour,"
-                            + " has_channel, has_category, total, imported_at, imported_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    batch, title, file, zoneId.getId(), interval, read.rows(), first, end, withChannels, withCategories, total,
-                    Timestamp.from(now), actor.id());
-            List<Object[]> rows = new ArrayList<>(Math.min(counts.size(), 1000));
-            for (Map.Entry<List<Object>, Double> c : counts.entrySet()) {
-                rows.add(new Object[] {batch, c.getKey().get(0), c.getKey().get(1), c.getKey().get(2), c.getValue()});
-                if (rows.size() == 1000) {
-                    insert(rows);
-                    rows.clear();
-                }
-            }
-            insert(rows);
-            return batch;
-        });
-        return new Batch(id, title, file, zoneId.getId(), interval, read.rows(), Instant.ofEpochSecond(first * 3600),
-                Instant.ofEpochSecond(end * 3600), withChannels, withCategories, total, now, actor.id());
+        // checked: the workforce's import reads the same file by the same rules and stores it in one transaction
+        return Batch.of(history.importCsv(actor, title, name, zoneId.getId(), new StringReader(text)));
     }
 
-    /** Every batch, the latest first. */
+    /** Every batch of imported history (the workforce's one store), the latest first. */
     public List<Batch> batches() {
-        return jdbc.query("select id, label, file_name, zone, interval_minutes, rows_read, first_hour, end_hour, has_channel, has_category,"
-                + " total, imported_at, imported_by from analytics_arrival_batch order by imported_at desc, id desc", (rs, i) ->
-                new Batch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
-                        Instant.ofEpochSecond(rs.getLong(7) * 3600), Instant.ofEpochSecond(rs.getLong(8) * 3600), rs.getBoolean(9),
-                        rs.getBoolean(10), rs.getDouble(11), rs.getTimestamp(12).toInstant(), (Long) rs.getObject(13, Long.class)));
+        return history.batches().stream().map(Batch::of).toList();
     }
 
     /** Deletes a batch with its counts (administrators). */
     public void delete(Actor actor, long id) {
         requireAdmin(actor);
-        Integer deleted = tx.execute(s -> {
-            jdbc.update("delete from analytics_arrival_hour where batch_id = ?", id);
-            return jdbc.update("delete from analytics_arrival_batch where id = ?", id);
-        });
-        if (deleted == null || deleted == 0) {
+        if (history.batches().stream().noneMatch(b -> b.id() == id)) {
             throw DomainException.notFound("analytics.history.notFound", id);
         }
+        history.delete(actor, id);
     }
 
     /** A file's bytes as UTF-8 text (a byte-order mark is kept for the reader to skip); anything else is refused at {@code file}. */
@@ -162,29 +119,21 @@ public class ArrivalImport {
         }
     }
 
-    private void insert(List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate("insert into analytics_arrival_hour (batch_id, hour_no, channel, category_id, arrivals) values (?, ?, ?, ?, ?)",
-                    rows);
-        }
-    }
-
-    private static String channel(String code, String csv, String name) {
+    private static void channel(String code, String csv, String name) {
         try {
-            return Channel.valueOf(code.strip().toUpperCase(Locale.ROOT)).name();
+            Channel.valueOf(code.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             int line = lineWith(csv, code);
             throw refused(name + " line " + line + ": channel '" + code + "' is not one of " + java.util.Arrays.toString(Channel.values()), line);
         }
     }
 
-    private long category(String code, String csv, String name) {
+    private void category(String code, String csv, String name) {
         Optional<CategoryRef> c = routing.categoryByCode(code.strip());
         if (c.isEmpty()) {
             int line = lineWith(csv, code);
             throw refused(name + " line " + line + ": category '" + code + "' is not a category code of this desk", line);
         }
-        return c.get().id();
     }
 
     /** The first data line with a field equal to {@code code} (the reader keeps no line numbers for codes it accepted). */
@@ -202,13 +151,6 @@ public class ArrivalImport {
 
     private static DomainException refused(String message, int line) {
         return DomainException.invalid("file", "analytics.history.refused", message).with("line", line);
-    }
-
-    private static int compareKey(List<Object> a, List<Object> b) {
-        int c = Long.compare((Long) a.get(0), (Long) b.get(0));
-        if (c == 0) c = ((String) a.get(1)).compareTo((String) b.get(1));
-        if (c == 0) c = Long.compare((Long) a.get(2), (Long) b.get(2));
-        return c;
     }
 
     private static void requireAdmin(Actor actor) {

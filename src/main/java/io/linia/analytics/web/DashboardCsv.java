@@ -106,6 +106,9 @@ final class DashboardCsv {
             head.add(channels ? text.apply("analytics.dash.channel." + x.key()) : x.label());
         }
         head.add(text.apply("analytics.dash.total"));
+        if (s.usual() != null) {
+            head.add(text.apply("analytics.history.usual"));
+        }
         csv.printRecord(head);
         for (int i = 0; i < s.buckets().size(); i++) {
             List<Object> row = new ArrayList<>();
@@ -114,6 +117,9 @@ final class DashboardCsv {
                 row.add(x.values().get(i));
             }
             row.add(s.totals().get(i));
+            if (s.usual() != null) {
+                row.add(decimal(s.usual().get(i)));
+            }
             csv.printRecord(row);
         }
     }

@@ -162,10 +162,12 @@ class DashboardPages {
 
     private Map<String, String> charts(DashboardView v, Locale locale) {
         Map<String, String> charts = new LinkedHashMap<>();
-        charts.put("inflow-channel", stacked(v.inflowByChannel(), "bar", true, key -> text("analytics.dash.channel." + key, locale)));
-        charts.put("inflow-category", stacked(v.inflowByCategory(), "bar", true, null));
-        charts.put("backlog-line", stacked(v.backlogByLine(), "line", false, null));
-        charts.put("backlog-group", stacked(v.backlogByGroup(), "line", false, null));
+        charts.put("inflow-channel", config("bar", v.inflowByChannel().buckets(), usual(stacked(v.inflowByChannel(),
+                key -> text("analytics.dash.channel." + key, locale)), v.inflowByChannel(), locale), true, null));
+        charts.put("inflow-category", config("bar", v.inflowByCategory().buckets(),
+                usual(stacked(v.inflowByCategory(), null), v.inflowByCategory(), locale), true, null));
+        charts.put("backlog-line", config("line", v.backlogByLine().buckets(), stacked(v.backlogByLine(), null), false, null));
+        charts.put("backlog-group", config("line", v.backlogByGroup().buckets(), stacked(v.backlogByGroup(), null), false, null));
         charts.put("first-line-wait", waitChart(v.firstLineWait(), locale));
         charts.put("escalation-share", shareChart(v.share(), locale));
         charts.put("solved", solvedChart(v.solved(), locale));
@@ -174,7 +176,22 @@ class DashboardPages {
         return charts;
     }
 
-    private String stacked(AnalyticsSeries.Stacked s, String type, boolean stack, java.util.function.Function<String, String> label) {
+    /** The usual inflow as a dashed line over the stacked bars (a stack of its own, so it is not added to them). */
+    private List<Map<String, Object>> usual(List<Map<String, Object>> sets, AnalyticsSeries.Stacked s, Locale locale) {
+        if (s.usual() != null) {
+            Map<String, Object> usual = dataset(text("analytics.history.usual", locale), s.usual(), "#6c757d");
+            usual.put("key", "usual");
+            usual.put("type", "line");
+            usual.put("stack", "usual");
+            usual.put("fill", false);
+            usual.put("spanGaps", true);
+            usual.put("borderDash", List.of(6, 4));
+            sets.add(usual);
+        }
+        return sets;
+    }
+
+    private List<Map<String, Object>> stacked(AnalyticsSeries.Stacked s, java.util.function.Function<String, String> label) {
         List<Map<String, Object>> sets = new ArrayList<>();
         int i = 0;
         for (AnalyticsSeries.Series x : s.series()) {
@@ -182,7 +199,7 @@ class DashboardPages {
             set.put("key", x.key());
             sets.add(set);
         }
-        return config(type, s.buckets(), sets, stack, null);
+        return sets;
     }
 
     private String waitChart(AnalyticsSeries.Wait w, Locale locale) {

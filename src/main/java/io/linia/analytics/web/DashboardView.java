@@ -27,6 +27,12 @@ public record DashboardView(SeriesQuery query, Interval interval, Interval backl
      *
      * @param by  {@code channel} or {@code category}: what {@code key} is (null: the step's total)
      */
+    /** A step's usual inflow as the table shows it ({@code 2.5}, {@code 3}; a dash where no week had history). */
+    public static String usual(AnalyticsSeries.Stacked s, int index) {
+        Double v = s.usual() == null ? null : s.usual().get(index);
+        return v == null ? "—" : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     public String inflowLink(AnalyticsSeries.Stacked s, String bucket, String by, String key) {
         Instant[] range = range(bucket, s.interval());
         boolean escalated = "escalated".equals(s.measure());

@@ -12,9 +12,12 @@ import java.time.Instant;
  * @param firstHour the first hour covered
  * @param endHour   the hour after the last one covered
  * @param total     arrivals in the batch
+ * @param channels   whether the file had a channel column (its counts are per channel)
+ * @param categories whether the file had a category column (its counts are per category code)
  */
 public record ArrivalBatch(long id, String label, String source, String fileName, String zone, int interval, int rows,
-                           Instant firstHour, Instant endHour, double total, Instant importedAt, Long importedById) {
+                           Instant firstHour, Instant endHour, double total, Instant importedAt, Long importedById,
+                           boolean channels, boolean categories) {
 
     public boolean demo() {
         return "DEMO".equals(source);

@@ -24,8 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Arrival history brought to Linia: a desk that moves here imports the counts of its previous tool (a CSV
  * of timestamp, count and optional channel and category; 5-minute to daily rows summed into hours), and
- * the demo seeds its own. {@link StaffingDemand} adds these counts to the desk's own tickets for the
- * hours they cover. A file is read whole before anything is stored: a bad line refuses it, naming the
+ * the demo seeds its own. The one store of imported history: {@link StaffingDemand} adds these counts to the
+ * desk's own tickets for the hours they cover, and analytics reads them per hour, channel and category
+ * ({@link #counts}) for the spike alerts' and the dashboards' usual level; analytics' own import page stores
+ * here too. A file is read whole before anything is stored: a bad line refuses it, naming the
  * line, and nothing changes. Planners (team leads, administrators) import and delete; staff list.
  */
 @Service
@@ -104,10 +106,11 @@ public class ArrivalHistory {
     /** Every batch, the latest import first. */
     public List<ArrivalBatch> batches() {
         return readOnly.execute(s -> jdbc.query("select id, label, source, file_name, zone, interval_minutes, rows_read, first_hour,"
-                + " end_hour, total, imported_at, imported_by from arrival_batch order by imported_at desc, id desc", (rs, i) ->
+                + " end_hour, total, imported_at, imported_by, has_channel, has_category from arrival_batch"
+                + " order by imported_at desc, id desc", (rs, i) ->
                 new ArrivalBatch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
                         rs.getInt(7), rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(), rs.getDouble(10),
-                        rs.getTimestamp(11).toInstant(), (Long) rs.getObject(12, Long.class))));
+                        rs.getTimestamp(11).toInstant(), (Long) rs.getObject(12, Long.class), rs.getBoolean(13), rs.getBoolean(14))));
     }
 
     /** Deletes a batch with its counts (planners). */
@@ -132,6 +135,22 @@ public class ArrivalHistory {
         return perHour;
     }
 
+    /**
+     * Imported arrivals of one hour of one batch, for a channel and category code as the file gave them (null where the
+     * file had no such column; the batch's {@code channels} / {@code categories} say which columns it had).
+     */
+    public record HourCount(long batchId, Instant hour, String channel, String category, double arrivals, boolean batchChannels,
+                            boolean batchCategories) {
+    }
+
+    /** Imported arrivals of every batch per hour, channel and category in [from, to) (hours with none left out). */
+    public List<HourCount> counts(Instant from, Instant to) {
+        return readOnly.execute(s -> jdbc.query("select c.batch_id, c.hour_start, c.channel, c.category, c.arrivals, b.has_channel,"
+                + " b.has_category from arrival_count c join arrival_batch b on b.id = c.batch_id where c.hour_start >= ?"
+                + " and c.hour_start < ?", (rs, i) -> new HourCount(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                rs.getString(4), rs.getDouble(5), rs.getBoolean(6), rs.getBoolean(7)), Timestamp.from(from), Timestamp.from(to)));
+    }
+
     private record Count(Instant hour, String channel, String category, double arrivals) {
     }
 
@@ -139,11 +158,14 @@ public class ArrivalHistory {
                                Instant first, Instant end, List<Count> counts) {
         Instant now = clock.instant();
         double total = counts.stream().mapToDouble(Count::arrivals).sum();
+        boolean channels = counts.stream().anyMatch(c -> c.channel() != null);
+        boolean categories = counts.stream().anyMatch(c -> c.category() != null);
         long id = tx.execute(s -> {
             long batch = jdbc.queryForObject(nextId(), Long.class);
             jdbc.update("insert into arrival_batch (id, label, source, file_name, zone, interval_minutes, rows_read, first_hour, end_hour,"
-                            + " total, imported_at, imported_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch, label, source, fileName,
-                    zone.getId(), interval, rows, Timestamp.from(first), Timestamp.from(end), total, Timestamp.from(now), by);
+                            + " total, imported_at, imported_by, has_channel, has_category) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    batch, label, source, fileName, zone.getId(), interval, rows, Timestamp.from(first), Timestamp.from(end), total,
+                    Timestamp.from(now), by, channels, categories);
             for (int from = 0; from < counts.size(); from += 1000) {
                 List<Count> part = counts.subList(from, Math.min(counts.size(), from + 1000));
                 jdbc.batchUpdate("insert into arrival_count (batch_id, hour_start, channel, category, arrivals) values (?, ?, ?, ?, ?)",
@@ -157,7 +179,8 @@ public class ArrivalHistory {
             }
             return batch;
         });
-        return new ArrivalBatch(id, label, source, fileName, zone.getId(), interval, rows, first, end, total, now, by);
+        return new ArrivalBatch(id, label, source, fileName, zone.getId(), interval, rows, first, end, total, now, by, channels,
+                categories);
     }
 
     /** The wall-clock hour's instant; in a gap (clocks going forward) the hour after it. */

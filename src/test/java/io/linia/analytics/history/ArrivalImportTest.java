@@ -22,6 +22,7 @@ import io.linia.tickets.Priority;
 import io.linia.tickets.TicketCommands;
 import io.linia.tickets.TicketService;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -35,8 +36,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Arrival history imported into analytics: bad files refused with the line at fault and nothing stored (API and page);
- * history makes a spike detectable in a category Linia has no history of; a daily row is split over its hours.
+ * Arrival history imported on analytics' page and API, stored in the workforce's one store: bad files refused with the
+ * line at fault and nothing stored (API and page); a daily row is split over its hours; history imported on either side
+ * makes a spike detectable in a category Linia has no history of, and feeds the workforce forecast's history.
  */
 @StoreTest
 @Import(io.linia.analytics.AnalyticsMovingClock.class)
@@ -62,6 +64,10 @@ class ArrivalImportTest {
     io.linia.analytics.rollup.RollupUpkeep upkeep;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.linia.workforce.demand.StaffingDemand demand;
+    @org.springframework.beans.factory.annotation.Value("${linia.analytics.alerts.weeks}")
+    int weeks;
     @LocalServerPort
     int port;
 
@@ -69,8 +75,8 @@ class ArrivalImportTest {
     void badRowsAreRefusedWithTheirLineNumberAndNothingIsStored() {
         ApiFixtures api = new ApiFixtures(port, administration, users);
         CategoryRef category = category();
-        long batches = count("analytics_arrival_batch");
-        long hours = count("analytics_arrival_hour");
+        long batches = count("arrival_batch");
+        long hours = count("arrival_count");
 
         ApiResponse badTime = post(api, "timestamp,count\n2031-01-05T09:00,3\n2031-01-05T10:00,4\n2031-01-05 1l:00,2\n", "Europe/Moscow");
         assertThat(badTime.status()).isEqualTo(400);
@@ -112,8 +118,8 @@ class ArrivalImportTest {
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("id=\"file-error\"").contains("line 3");
 
-        assertThat(count("analytics_arrival_batch")).isEqualTo(batches);
-        assertThat(count("analytics_arrival_hour")).isEqualTo(hours);
+        assertThat(count("arrival_batch")).isEqualTo(batches);
+        assertThat(count("arrival_count")).isEqualTo(hours);
     }
 
     @Test
@@ -128,26 +134,123 @@ class ArrivalImportTest {
         assertThat(batch.get("total").asDouble()).isEqualTo(72.0);
         assertThat(batch.get("channels").asBoolean()).isTrue();
         long id = batch.get("id").asLong();
-        // 3 February 2030 in Moscow is 2 Feb 21:00 – 3 Feb 21:00 UTC: 24 hours of 2 each
-        long firstHour = LocalDateTime.parse("2030-02-03T00:00").atZone(java.time.ZoneId.of("Europe/Moscow")).toEpochSecond() / 3600;
-        assertThat(jdbc.queryForList("select arrivals from analytics_arrival_hour where batch_id = ? and hour_no >= ? and hour_no < ?",
-                Double.class, id, firstHour, firstHour + 24)).hasSize(24).containsOnly(2.0);
-        assertThat(jdbc.queryForObject("select category_id from analytics_arrival_hour where batch_id = ? fetch first 1 rows only",
-                Long.class, id)).isEqualTo(category.id());
+        // 3 February 2030 in Moscow is 2 Feb 21:00 – 3 Feb 21:00 UTC: 24 hours of 2 each, in the workforce's store
+        Instant firstHour = LocalDateTime.parse("2030-02-03T00:00").atZone(java.time.ZoneId.of("Europe/Moscow")).toInstant();
+        assertThat(jdbc.queryForList("select arrivals from arrival_count where batch_id = ? and hour_start >= ? and hour_start < ?",
+                Double.class, id, Timestamp.from(firstHour), Timestamp.from(firstHour.plus(Duration.ofHours(24)))))
+                .hasSize(24).containsOnly(2.0);
+        assertThat(jdbc.queryForList("select distinct category from arrival_count where batch_id = ?", String.class, id))
+                .containsExactly(category.code());
+        assertThat(jdbc.queryForObject("select has_channel from arrival_batch where id = ?", Boolean.class, id)).isTrue();
+        // listed on both sides
         JsonNode listed = api.as("lead").get("/api/v1/analytics/history").json();
         assertThat(listed.toString()).contains("\"id\":" + id);
+        assertThat(api.as("lead").get("/api/v1/workforce/arrivals").json().toString()).contains("\"id\":" + id);
         assertThat(api.as("admin").delete("/api/v1/analytics/history/" + id).status()).isEqualTo(204);
-        assertThat(jdbc.queryForObject("select count(*) from analytics_arrival_hour where batch_id = ?", Long.class, id)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from arrival_count where batch_id = ?", Long.class, id)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from arrival_batch where id = ?", Long.class, id)).isZero();
         assertThat(api.as("admin").delete("/api/v1/analytics/history/" + id).status()).isEqualTo(404);
     }
 
     @Test
     void importedHistoryMakesASpikeDetectableWhereLiniaHasNoHistoryOfItsOwn() {
         ApiFixtures api = new ApiFixtures(port, administration, users);
+        // Tuesday 16 September 2031, 10:00–11:00 Moscow
+        spikeIsDetectableWithHistoryImportedBy(csv -> post(api, csv, "Europe/Moscow"), LocalDateTime.parse("2031-09-16T10:00"));
+    }
+
+    @Test
+    void historyImportedOnTheWorkforcePageMakesASpikeDetectableToo() {
+        ApiFixtures api = new ApiFixtures(port, administration, users);
+        // a team lead imports on the workforce's side; Tuesday 15 June 2032, 10:00–11:00 Moscow (the weeks looked back
+        // clear of the other test's imported weeks, where a category file stands for zero of every other category)
+        spikeIsDetectableWithHistoryImportedBy(csv -> api.as("lead").postRaw("/api/v1/workforce/arrivals?zone=Europe/Moscow",
+                csv.getBytes(StandardCharsets.UTF_8), "text/csv"), LocalDateTime.parse("2032-06-15T10:00"));
+    }
+
+    @Test
+    void historyImportedInAnalyticsFeedsTheWorkforceForecast() {
+        ApiFixtures api = new ApiFixtures(port, administration, users);
+        java.time.ZoneId zone = demand.zone();
+        java.time.LocalDate day = java.time.LocalDate.parse("2029-03-07");
+        double before = java.util.Arrays.stream(demand.actual(day, day).values()).sum();
+        ApiResponse imported = post(api, "timestamp,count\n2029-03-07T09:00,5\n2029-03-07T10:00,7\n", zone.getId());
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        io.linia.workforce.HourlySeries actual = demand.actual(day, day);
+        assertThat(java.util.Arrays.stream(actual.values()).sum()).isEqualTo(before + 12.0);
+        assertThat(actual.values()[9]).isGreaterThanOrEqualTo(5.0);
+        assertThat(actual.values()[10]).isGreaterThanOrEqualTo(7.0);
+        // the workforce's own list shows the batch
+        assertThat(api.as("lead").get("/api/v1/workforce/arrivals").json().toString())
+                .contains("\"id\":" + imported.json().get("id").asLong());
+    }
+
+    /**
+     * The dashboards' usual inflow on a hand-built history of one category, the 8 weeks before Wednesday 9 March 2033
+     * (Moscow): imported hourly counts for all 8 weeks (1 an hour; at Wednesday 10:00, weeks 8..3 back: 4, 6, 5, 7, 9, 1,
+     * weeks 2 and 1: 100), and Linia's own tickets from week 2 on (Wednesday 10:00: 2 then 3). Own history wins from its
+     * first ticket, the import stands in before it.
+     */
+    @Test
+    void theUsualInflowIsTheMedianOfTheSameHourOfTheWeekFromOwnTicketsElseImportedHistory() {
+        ApiFixtures api = new ApiFixtures(port, administration, users);
+        assertThat(weeks).isEqualTo(8);
+        CategoryRef category = category();
+        java.time.ZoneId moscow = java.time.ZoneId.of("Europe/Moscow");
+        LocalDateTime day = LocalDateTime.parse("2033-03-09T00:00");
+        Map<Integer, Integer> atTen = Map.of(8, 4, 7, 6, 6, 5, 5, 7, 4, 9, 3, 1, 2, 100, 1, 100);
+        StringBuilder csv = new StringBuilder("timestamp,count,category\n");
+        for (LocalDateTime t = day.minusWeeks(8); t.isBefore(day); t = t.plusHours(1)) {
+            int weeksBack = (int) (java.time.temporal.ChronoUnit.DAYS.between(t.toLocalDate(), day.toLocalDate()) + 6) / 7;
+            int n = t.getDayOfWeek() == java.time.DayOfWeek.WEDNESDAY && t.getHour() == 10 ? atTen.get(weeksBack) : 1;
+            csv.append(t).append(',').append(n).append(',').append(category.code()).append('\n');
+        }
+        ApiResponse imported = post(api, csv.toString(), "Europe/Moscow");
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        Actor customer = users.userByLogin("customer").map(UserRef::toActor).orElseThrow();
+        for (int[] week : new int[][] {{2, 2}, {1, 3}}) {
+            for (int i = 0; i < week[1]; i++) {
+                clock.set(day.minusWeeks(week[0]).withHour(10).plusMinutes(5 + 10L * i).atZone(moscow).toInstant());
+                tickets.create(customer, new TicketCommands.NewTicket("Вопрос по счёту", "Где мой счёт", null, null, category.id(),
+                        Priority.NORMAL), Channel.WEB);
+            }
+        }
+        assertThat(upkeep.awaitIdle(Duration.ofSeconds(60))).isTrue();
+
+        JsonNode hours = api.as("lead").get("/api/v1/analytics/inflow?from=2033-03-09&to=2033-03-09&interval=HOUR&categoryId="
+                + category.id()).json();
+        Map<String, Double> usual = new java.util.HashMap<>();
+        for (int i = 0; i < hours.get("buckets").size(); i++) {
+            usual.put(hours.get("buckets").get(i).asText(), hours.get("usual").get(i).asDouble());
+        }
+        // 10:00: own 3, 2 (weeks 1, 2), imported 1, 9, 7, 5, 6, 4 (weeks 3..8) -> median of 1 2 3 4 5 6 7 9 = 4.5
+        assertThat(usual.get("2033-03-09T10:00")).isEqualTo(4.5);
+        // 11:00: own 0, 0, imported 1 x 6 -> 1; 09:00: own 0 (week 1), imported 1 (week 2, before the first ticket) x 7 -> 1
+        assertThat(usual.get("2033-03-09T11:00")).isEqualTo(1.0);
+        assertThat(usual.get("2033-03-09T09:00")).isEqualTo(1.0);
+
+        // days: week 1 own 3; week 2 imported (the day starts before the first ticket) 23 + 100; weeks 3..8 23 + 1, 9, 7, 5, 6, 4
+        // -> median of 3 24 27 28 29 30 32 123 = 28.5
+        JsonNode days = api.as("lead").get("/api/v1/analytics/inflow?from=2033-03-09&to=2033-03-09&interval=DAY&categoryId="
+                + category.id()).json();
+        assertThat(days.get("usual").get(0).asDouble()).isEqualTo(28.5);
+        // the page's table and CSV show the same numbers
+        WebSession lead = WebSession.signedIn(port, "lead");
+        String page = lead.get("/agent/analytics?from=2033-03-09&to=2033-03-09&interval=DAY&categoryId=" + category.id()).body();
+        String table = page.substring(page.indexOf("id=\"inflow-channel-table\""));
+        assertThat(table.substring(0, table.indexOf("</table>"))).contains("data-key=\"usual\">28.5</td>");
+        assertThat(lead.get("/agent/analytics/inflow-channel.csv?from=2033-03-09&to=2033-03-09&interval=DAY&categoryId="
+                + category.id()).body()).endsWith(";28,5\r\n");
+        // weeks have no usual line
+        assertThat(api.as("lead").get("/api/v1/analytics/inflow?from=2033-03-07&to=2033-03-13&interval=WEEK&categoryId="
+                + category.id()).json().get("usual").isNull()).isTrue();
+    }
+
+    private void spikeIsDetectableWithHistoryImportedBy(java.util.function.Function<String, ApiResponse> importer, LocalDateTime at) {
         CategoryRef category = category();
         Actor customer = users.userByLogin("customer").map(UserRef::toActor).orElseThrow();
-        // Tuesday 16 September 2031, 10:00–11:00 Moscow: 12 tickets in a category that never had any
-        Instant hour = Instant.parse("2031-09-16T07:00:00Z");
+        // 12 tickets within the hour in a category that never had any
+        Instant hour = at.atZone(java.time.ZoneId.of("Europe/Moscow")).toInstant();
         for (int i = 0; i < 12; i++) {
             clock.set(hour.plus(Duration.ofMinutes(3 + 4L * i)));
             tickets.create(customer, new TicketCommands.NewTicket("Сбой оплаты картой", "Платёж картой отклонён", null, null,
@@ -158,14 +261,14 @@ class ArrivalImportTest {
         watch.evaluate();
         assertThat(open(category)).as("no usual level without history").isFalse();
 
-        // the previous tool's hourly counts for the four weeks before: 2 an hour at Tuesday 10:00, 1 otherwise
+        // the previous tool's hourly counts for the four weeks before: 2 an hour at this hour of the week, 1 otherwise
         StringBuilder csv = new StringBuilder("timestamp,count,category\n");
-        LocalDateTime from = LocalDateTime.parse("2031-08-19T00:00");
-        for (LocalDateTime t = from; t.isBefore(LocalDateTime.parse("2031-09-16T00:00")); t = t.plusHours(1)) {
-            int n = t.getDayOfWeek() == java.time.DayOfWeek.TUESDAY && t.getHour() == 10 ? 2 : 1;
+        LocalDateTime from = at.toLocalDate().atStartOfDay().minusWeeks(4);
+        for (LocalDateTime t = from; t.isBefore(at.toLocalDate().atStartOfDay()); t = t.plusHours(1)) {
+            int n = t.getDayOfWeek() == at.getDayOfWeek() && t.getHour() == at.getHour() ? 2 : 1;
             csv.append(t).append(',').append(n).append(',').append(category.code()).append('\n');
         }
-        ApiResponse imported = post(api, csv.toString(), "Europe/Moscow");
+        ApiResponse imported = importer.apply(csv.toString());
         assertThat(imported.status()).as(imported.text()).isEqualTo(201);
         assertThat(imported.json().get("rows").asInt()).isEqualTo(28 * 24);
 

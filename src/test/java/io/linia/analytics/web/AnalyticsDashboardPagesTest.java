@@ -209,8 +209,10 @@ class AnalyticsDashboardPagesTest {
         assertThat(solved.body()).isEqualTo("\uFEFFДень;Решено;Открыто снова;Возвращено на первую линию\r\n"
                 + "2027-03-01;2;0;0\r\n2027-03-02;0;1;0\r\n");
         String inflow = lead.get("/agent/analytics/inflow-channel.csv?" + RANGE).body();
-        assertThat(inflow).isEqualTo("\uFEFFДень;Сайт;Почта;API;Всего\r\n".replace("Сайт;Почта;API", order())
-                + "2027-03-01;" + row("2;1;0") + ";3\r\n2027-03-02;" + row("1;0;1") + ";2\r\n");
+        JsonNode usual = apiJson("/api/v1/analytics/inflow?" + RANGE).get("usual");
+        assertThat(inflow).isEqualTo("\uFEFFДень;Сайт;Почта;API;Всего;Обычно\r\n".replace("Сайт;Почта;API", order())
+                + "2027-03-01;" + row("2;1;0") + ";3;" + csvDecimal(usual.get(0)) + "\r\n2027-03-02;" + row("1;0;1") + ";2;"
+                + csvDecimal(usual.get(1)) + "\r\n");
         String share = lead.get("/agent/analytics/escalation-share.csv?" + RANGE).body();
         assertThat(share).startsWith("\uFEFFДень;Создано;Передано;Доля, %;Обычно, %\r\n2027-03-01;3;1;33,3;");
         String wait = english().get("/agent/analytics/first-line-wait.csv?" + RANGE + "&lang=en").body();
@@ -335,7 +337,17 @@ class AnalyticsDashboardPagesTest {
         }
         for (int i = 0; i < buckets.size(); i++) {
             assertThat(table.get(buckets.get(i)).get("total")).isEqualTo(series.get("totals").get(i).asText());
+            JsonNode usual = series.get("usual");
+            if (usual != null && !usual.isNull()) {
+                assertThat(table.get(buckets.get(i)).get("usual")).as("%s %s usual", id, buckets.get(i))
+                        .isEqualTo(usual.get(i).isNull() ? "—" : new java.math.BigDecimal(usual.get(i).asText()).stripTrailingZeros().toPlainString());
+            }
         }
+    }
+
+    /** A usual level as the CSV writes it: {@code 2,5}; nothing for none. */
+    private static String csvDecimal(JsonNode v) {
+        return v.isNull() ? "" : new java.math.BigDecimal(v.asText()).stripTrailingZeros().toPlainString().replace('.', ',');
     }
 
     /** A table's rows by their bucket: each cell's text by its data-key or its class (the total, count, …). */
