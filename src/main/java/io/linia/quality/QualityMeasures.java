@@ -106,19 +106,52 @@ public class QualityMeasures {
         Map<String, Sums> sums = reads.grouped(within, col, from, to);
         Map<String, MeasureReads.Times> times = reads.times(within, col, from, to);
         BigDecimal firstLine = rate(reads.sums(List.of(new Where("line", Line.FIRST.name())), from, to));
+        Map<String, BigDecimal> agentsUsual = by == MeasureScope.AGENT ? usualOfAgents(sums.keySet(), from, to) : Map.of();
         List<Measures> out = new ArrayList<>();
         for (Map.Entry<String, Sums> e : sums.entrySet()) {
             if (by == MeasureScope.AGENT && "0".equals(e.getKey())) {
                 continue;
             }
             BigDecimal usual = switch (by) {
-                case AGENT -> usual(by, Long.parseLong(e.getKey()), from, to);
+                case AGENT -> agentsUsual.get(e.getKey());
                 case GROUP, CATEGORY -> firstLine;
                 case LINE -> Line.FIRST.name().equals(e.getKey()) ? firstLine : null;
             };
             out.add(measures(by, e.getKey(), from, to, e.getValue(),
                     times.getOrDefault(e.getKey(), MeasureReads.Times.NONE), usual));
         }
+        return out;
+    }
+
+    /**
+     * {@link #usual} of each of these agents (keys) over [from, to), in two reads however many agents: their
+     * first-line handlings per group, then those groups' first-line escalation rates. Absent = null.
+     */
+    private Map<String, BigDecimal> usualOfAgents(java.util.Collection<String> agentKeys, Instant from, Instant to) {
+        List<Long> agents = agentKeys.stream().filter(k -> !"0".equals(k)).map(Long::parseLong).toList();
+        Map<String, BigDecimal> out = new java.util.HashMap<>();
+        if (agents.isEmpty()) {
+            return out;
+        }
+        Where firstLine = new Where("line", Line.FIRST.name());
+        Map<String, Map<String, Sums>> byAgent = new java.util.HashMap<>();
+        reads.grouped(List.of(new Where("agent_id", agents), firstLine), "agent_id, group_id", from, to).forEach((k, v) -> {
+            int cut = k.indexOf(MeasureReads.KEY_SEPARATOR);
+            byAgent.computeIfAbsent(k.substring(0, cut), a -> new java.util.TreeMap<>()).put(k.substring(cut + 1), v);
+        });
+        Map<String, String> groupOf = new java.util.HashMap<>();
+        byAgent.forEach((agent, groups) -> {
+            String g = mostFirstLine(groups);
+            if (g != null) {
+                groupOf.put(agent, g);
+            }
+        });
+        if (groupOf.isEmpty()) {
+            return out;
+        }
+        Map<String, Sums> rates = reads.grouped(List.of(new Where("group_id", groupOf.values().stream().distinct()
+                .map(Long::parseLong).toList()), firstLine), "group_id", from, to);
+        groupOf.forEach((agent, g) -> out.put(agent, rate(rates.getOrDefault(g, Sums.zero()))));
         return out;
     }
 
@@ -133,21 +166,82 @@ public class QualityMeasures {
         return weeks(by, value, from, to);
     }
 
+    /**
+     * The weeks of [from, to), each cut to the period, as {@link #measuresOf} gives them week by week — read in a few
+     * queries for the whole period (sums and times grouped by week), however many weeks it has.
+     */
     private List<WeekMeasures> weeks(MeasureScope by, Object value, Instant from, Instant to) {
         LocalDate week = from.atZone(reads.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         if (!week.plusWeeks(MAX_WEEKS).atStartOfDay(reads.zone()).toInstant().isAfter(to.minusNanos(1))) {
             throw DomainException.invalid("to", "quality.measures.error.tooManyWeeks", MAX_WEEKS);
         }
+        List<Where> where = List.of(new Where(column(by), value));
+        Map<LocalDate, Map<String, Sums>> sums = reads.weekly(where, null, from, to);
+        Map<LocalDate, Map<String, MeasureReads.Times>> times = reads.weeklyTimes(where, null, from, to);
+        Map<LocalDate, BigDecimal> usual = usualByWeek(by, value, from, to);
         List<WeekMeasures> out = new ArrayList<>();
         while (week.atStartOfDay(reads.zone()).toInstant().isBefore(to)) {
             Instant start = week.atStartOfDay(reads.zone()).toInstant();
             Instant end = week.plusWeeks(1).atStartOfDay(reads.zone()).toInstant();
             Instant a = start.isBefore(from) ? from : start;
             Instant b = end.isAfter(to) ? to : end;
-            out.add(new WeekMeasures(week, measuresOf(by, value, a, b)));
+            out.add(new WeekMeasures(week, measures(by, String.valueOf(value), a, b,
+                    sums.getOrDefault(week, Map.of()).getOrDefault("", Sums.zero()),
+                    times.getOrDefault(week, Map.of()).getOrDefault("", MeasureReads.Times.NONE), usual.get(week))));
             week = week.plusWeeks(1);
         }
         return out;
+    }
+
+    /**
+     * {@link #usual} for each week of [from, to) (each cut to the period), in a few queries; absent = null (as a week
+     * without first-line handlings gives).
+     */
+    private Map<LocalDate, BigDecimal> usualByWeek(MeasureScope by, Object value, Instant from, Instant to) {
+        Where firstLine = new Where("line", Line.FIRST.name());
+        Map<LocalDate, BigDecimal> out = new java.util.HashMap<>();
+        switch (by) {
+            case AGENT -> {
+                Map<LocalDate, String> groupOf = new java.util.HashMap<>();
+                reads.weekly(List.of(new Where("agent_id", value), firstLine), "group_id", from, to)
+                        .forEach((week, groups) -> {
+                            String g = mostFirstLine(groups);
+                            if (g != null) {
+                                groupOf.put(week, g);
+                            }
+                        });
+                if (!groupOf.isEmpty()) {
+                    List<Long> groups = groupOf.values().stream().distinct().map(Long::parseLong).toList();
+                    Map<LocalDate, Map<String, Sums>> rates =
+                            reads.weekly(List.of(new Where("group_id", groups), firstLine), "group_id", from, to);
+                    groupOf.forEach((week, g) -> out.put(week,
+                            rate(rates.getOrDefault(week, Map.of()).getOrDefault(g, Sums.zero()))));
+                }
+            }
+            case GROUP, CATEGORY -> reads.weekly(List.of(firstLine), null, from, to)
+                    .forEach((week, s) -> out.put(week, rate(s.getOrDefault("", Sums.zero()))));
+            case LINE -> {
+                if (Line.FIRST.name().equals(value)) {
+                    reads.weekly(List.of(firstLine), null, from, to)
+                            .forEach((week, s) -> out.put(week, rate(s.getOrDefault("", Sums.zero()))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The group (key) with most first-line handlings, the lowest id on a tie; null when none has any. */
+    private static String mostFirstLine(Map<String, Sums> groups) {
+        String group = null;
+        long most = 0;
+        for (Map.Entry<String, Sums> e : groups.entrySet()) {
+            long n = e.getValue().get("l1_handled");
+            if (n > most || (n == most && n > 0 && Long.parseLong(e.getKey()) < Long.parseLong(group))) {
+                most = n;
+                group = e.getKey();
+            }
+        }
+        return group;
     }
 
     /**
@@ -302,16 +396,7 @@ public class QualityMeasures {
         List<Where> firstLine = List.of(new Where("line", Line.FIRST.name()));
         return switch (by) {
             case AGENT -> {
-                Map<String, Sums> groups = reads.grouped(List.of(new Where("agent_id", value), firstLine.get(0)), "group_id", from, to);
-                String group = null;
-                long most = 0;
-                for (Map.Entry<String, Sums> e : groups.entrySet()) {
-                    long n = e.getValue().get("l1_handled");
-                    if (n > most || (n == most && n > 0 && Long.parseLong(e.getKey()) < Long.parseLong(group))) {
-                        most = n;
-                        group = e.getKey();
-                    }
-                }
+                String group = mostFirstLine(reads.grouped(List.of(new Where("agent_id", value), firstLine.get(0)), "group_id", from, to));
                 yield group == null ? null
                         : rate(reads.sums(List.of(new Where("group_id", Long.parseLong(group)), firstLine.get(0)), from, to));
             }
