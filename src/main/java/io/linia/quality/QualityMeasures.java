@@ -167,67 +167,96 @@ public class QualityMeasures {
     }
 
     /**
-     * The weeks of [from, to), each cut to the period, as {@link #measuresOf} gives them week by week — read in a few
-     * queries for the whole period (sums and times grouped by week), however many weeks it has.
+     * The weekly trend of one agent, group, line or category together with its measures over the whole period (as
+     * {@link #of} and {@link #trend} give them), read at once. The same permission as {@link #of}.
      */
+    public MeasuresWithTrend withTrend(Actor actor, MeasureScope by, String key, Instant from, Instant to) {
+        checkPeriod(from, to);
+        Object value = key(by, key);
+        allowed(actor, by, value);
+        return span(by, value, from, to);
+    }
+
     private List<WeekMeasures> weeks(MeasureScope by, Object value, Instant from, Instant to) {
+        return span(by, value, from, to).weeks();
+    }
+
+    /**
+     * The period's measures and its weeks, each cut to the period, as {@link #measuresOf} gives them for the period and
+     * week by week — read in a few queries however many weeks: the sums per week (their total is the period's: sums
+     * add up), the times per week and in total in one query, the usual escalation levels per week.
+     */
+    private MeasuresWithTrend span(MeasureScope by, Object value, Instant from, Instant to) {
         LocalDate week = from.atZone(reads.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         if (!week.plusWeeks(MAX_WEEKS).atStartOfDay(reads.zone()).toInstant().isAfter(to.minusNanos(1))) {
             throw DomainException.invalid("to", "quality.measures.error.tooManyWeeks", MAX_WEEKS);
         }
         List<Where> where = List.of(new Where(column(by), value));
         Map<LocalDate, Map<String, Sums>> sums = reads.weekly(where, null, from, to);
-        Map<LocalDate, Map<String, MeasureReads.Times>> times = reads.weeklyTimes(where, null, from, to);
-        Map<LocalDate, BigDecimal> usual = usualByWeek(by, value, from, to);
+        MeasureReads.WeekTimes times = reads.weeklyTimes(where, from, to);
+        Usual usual = usualByWeek(by, value, from, to);
         List<WeekMeasures> out = new ArrayList<>();
+        Sums total = Sums.zero();
         while (week.atStartOfDay(reads.zone()).toInstant().isBefore(to)) {
             Instant start = week.atStartOfDay(reads.zone()).toInstant();
             Instant end = week.plusWeeks(1).atStartOfDay(reads.zone()).toInstant();
             Instant a = start.isBefore(from) ? from : start;
             Instant b = end.isAfter(to) ? to : end;
-            out.add(new WeekMeasures(week, measures(by, String.valueOf(value), a, b,
-                    sums.getOrDefault(week, Map.of()).getOrDefault("", Sums.zero()),
-                    times.getOrDefault(week, Map.of()).getOrDefault("", MeasureReads.Times.NONE), usual.get(week))));
+            Sums s = sums.getOrDefault(week, Map.of()).getOrDefault("", Sums.zero());
+            total = total.plus(s);
+            out.add(new WeekMeasures(week, measures(by, String.valueOf(value), a, b, s,
+                    times.weeks().getOrDefault(week, MeasureReads.Times.NONE), usual.weeks().get(week))));
             week = week.plusWeeks(1);
         }
-        return out;
+        return new MeasuresWithTrend(measures(by, String.valueOf(value), from, to, total, times.total(), usual.total()), out);
+    }
+
+    /** The usual escalation level over a period and per week of it (absent or null = none). */
+    private record Usual(BigDecimal total, Map<LocalDate, BigDecimal> weeks) {
     }
 
     /**
-     * {@link #usual} for each week of [from, to) (each cut to the period), in a few queries; absent = null (as a week
-     * without first-line handlings gives).
+     * {@link #usual} for the period and each week of it (each cut to the period), in a few queries; absent = null (as a
+     * week without first-line handlings gives).
      */
-    private Map<LocalDate, BigDecimal> usualByWeek(MeasureScope by, Object value, Instant from, Instant to) {
+    private Usual usualByWeek(MeasureScope by, Object value, Instant from, Instant to) {
         Where firstLine = new Where("line", Line.FIRST.name());
         Map<LocalDate, BigDecimal> out = new java.util.HashMap<>();
-        switch (by) {
-            case AGENT -> {
-                Map<LocalDate, String> groupOf = new java.util.HashMap<>();
-                reads.weekly(List.of(new Where("agent_id", value), firstLine), "group_id", from, to)
-                        .forEach((week, groups) -> {
-                            String g = mostFirstLine(groups);
-                            if (g != null) {
-                                groupOf.put(week, g);
-                            }
-                        });
-                if (!groupOf.isEmpty()) {
-                    List<Long> groups = groupOf.values().stream().distinct().map(Long::parseLong).toList();
-                    Map<LocalDate, Map<String, Sums>> rates =
-                            reads.weekly(List.of(new Where("group_id", groups), firstLine), "group_id", from, to);
-                    groupOf.forEach((week, g) -> out.put(week,
-                            rate(rates.getOrDefault(week, Map.of()).getOrDefault(g, Sums.zero()))));
+        if (by == MeasureScope.AGENT) {
+            Map<LocalDate, String> groupOf = new java.util.HashMap<>();
+            Map<String, Sums> overall = new java.util.TreeMap<>();
+            reads.weekly(List.of(new Where("agent_id", value), firstLine), "group_id", from, to).forEach((week, groups) -> {
+                String g = mostFirstLine(groups);
+                if (g != null) {
+                    groupOf.put(week, g);
                 }
+                groups.forEach((k, v) -> overall.merge(k, v, Sums::plus));
+            });
+            String periodGroup = mostFirstLine(overall);
+            if (periodGroup == null) {
+                return new Usual(null, out);
             }
-            case GROUP, CATEGORY -> reads.weekly(List.of(firstLine), null, from, to)
-                    .forEach((week, s) -> out.put(week, rate(s.getOrDefault("", Sums.zero()))));
-            case LINE -> {
-                if (Line.FIRST.name().equals(value)) {
-                    reads.weekly(List.of(firstLine), null, from, to)
-                            .forEach((week, s) -> out.put(week, rate(s.getOrDefault("", Sums.zero()))));
-                }
+            java.util.Set<String> groups = new java.util.TreeSet<>(groupOf.values());
+            groups.add(periodGroup);
+            Map<LocalDate, Map<String, Sums>> rates = reads.weekly(List.of(new Where("group_id",
+                    groups.stream().map(Long::parseLong).toList()), firstLine), "group_id", from, to);
+            groupOf.forEach((week, g) -> out.put(week, rate(rates.getOrDefault(week, Map.of()).getOrDefault(g, Sums.zero()))));
+            Sums periodRate = Sums.zero();
+            for (Map<String, Sums> w : rates.values()) {
+                periodRate = periodRate.plus(w.getOrDefault(periodGroup, Sums.zero()));
             }
+            return new Usual(rate(periodRate), out);
         }
-        return out;
+        if (by == MeasureScope.LINE && !Line.FIRST.name().equals(value)) {
+            return new Usual(null, out);
+        }
+        Sums periodRate = Sums.zero();
+        for (Map.Entry<LocalDate, Map<String, Sums>> e : reads.weekly(List.of(firstLine), null, from, to).entrySet()) {
+            Sums s = e.getValue().getOrDefault("", Sums.zero());
+            out.put(e.getKey(), rate(s));
+            periodRate = periodRate.plus(s);
+        }
+        return new Usual(rate(periodRate), out);
     }
 
     /** The group (key) with most first-line handlings, the lowest id on a tie; null when none has any. */
@@ -264,9 +293,9 @@ public class QualityMeasures {
         if (!AnswerReviews.isReviewer(actor) && group != usual && !actor.groupIds().contains(group)) {
             throw DomainException.forbidden("quality.error.notReviewer");
         }
-        return new GroupComparison(agentId, group, measuresOf(MeasureScope.AGENT, agentId, from, to),
-                measuresOf(MeasureScope.GROUP, group, from, to), weeks(MeasureScope.AGENT, agentId, from, to),
-                weeks(MeasureScope.GROUP, group, from, to));
+        MeasuresWithTrend agent = span(MeasureScope.AGENT, agentId, from, to);
+        MeasuresWithTrend theGroup = span(MeasureScope.GROUP, group, from, to);
+        return new GroupComparison(agentId, group, agent.total(), theGroup.total(), agent.weeks(), theGroup.weeks());
     }
 
     /** The group an agent is compared with by default (see {@link #compare}). */

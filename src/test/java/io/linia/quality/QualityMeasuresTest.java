@@ -412,6 +412,9 @@ class QualityMeasuresTest {
                 for (String key : e.getValue()) {
                     List<WeekMeasures> weeks = measures.trend(lead, e.getKey(), key, p[0], p[1]);
                     assertThat(weeks).isNotEmpty();
+                    MeasuresWithTrend both = measures.withTrend(lead, e.getKey(), key, p[0], p[1]);
+                    assertThat(both.weeks()).isEqualTo(weeks);
+                    assertThat(both.total()).isEqualTo(measures.of(lead, e.getKey(), key, p[0], p[1]));
                     assertThat(weeks.get(0).measures().from()).isEqualTo(p[0]);
                     assertThat(weeks.get(weeks.size() - 1).measures().to()).isEqualTo(p[1]);
                     for (WeekMeasures w : weeks) {
@@ -425,6 +428,8 @@ class QualityMeasuresTest {
                 }
             }
             GroupComparison c = measures.compare(lead, x.id(), delivery, p[0], p[1]);
+            assertThat(c.agent()).isEqualTo(measures.of(lead, MeasureScope.AGENT, String.valueOf(x.id()), p[0], p[1]));
+            assertThat(c.group()).isEqualTo(measures.of(lead, MeasureScope.GROUP, String.valueOf(delivery), p[0], p[1]));
             for (WeekMeasures w : c.groupWeeks()) {
                 assertThat(w.measures()).isEqualTo(measures.of(lead, MeasureScope.GROUP, String.valueOf(delivery),
                         w.measures().from(), w.measures().to()));

@@ -31,7 +31,7 @@ public class MeasureReads {
             return counts[MeasureStore.SUMS.indexOf(column)];
         }
 
-        Sums plus(Sums o) {
+        public Sums plus(Sums o) {
             long[] c = counts.clone();
             for (int i = 0; i < c.length; i++) {
                 c[i] += o.counts[i];
@@ -161,39 +161,60 @@ public class MeasureReads {
         return out;
     }
 
+    /** The times of a period in total and per week (Monday in the zone) of it. */
+    public record WeekTimes(Times total, Map<LocalDate, Times> weeks) {
+    }
+
     /**
-     * As {@link #times}, per week (Monday in the zone, from the facts' local day) of [from, to): one query.
+     * As {@link #times} (no grouping) for [from, to) in total and per week (Monday in the zone) of it, in one query: on
+     * PostgreSQL grouping sets (the week of {@code at} in the zone, and the total), elsewhere ranked here.
      */
-    public Map<LocalDate, Map<String, Times>> weeklyTimes(List<Where> where, String groupBy, Instant from, Instant to) {
-        Map<LocalDate, Map<String, Times>> out = new TreeMap<>();
+    public WeekTimes weeklyTimes(List<Where> where, Instant from, Instant to) {
+        Map<LocalDate, Times> weeks = new TreeMap<>();
         if (!postgres) {
-            timesByHand(where, groupBy, from, to, true).forEach((k, v) -> {
-                int cut = k.indexOf(KEY_SEPARATOR);
-                out.computeIfAbsent(LocalDate.parse(k.substring(0, cut)), w -> new HashMap<>()).put(k.substring(cut + 1), v);
+            Map<String, Times> byHand = timesByHand(where, null, from, to, true);
+            byHand.forEach((k, v) -> {
+                if (!k.equals(TOTAL)) {
+                    weeks.put(LocalDate.parse(k.substring(0, k.indexOf(KEY_SEPARATOR))), v);
+                }
             });
-            return out;
+            return new WeekTimes(byHand.getOrDefault(TOTAL, Times.NONE), weeks);
         }
-        StringBuilder sql = new StringBuilder("select cast(date_trunc('week', cast(on_day as timestamp)) as date), ")
-                .append(groupBy == null ? "''" : groupBy)
-                .append(", count(handling_ms), percentile_disc(0.5) within group (order by handling_ms),"
+        List<Object> args = new ArrayList<>();
+        String local;
+        if (zone.normalized() instanceof java.time.ZoneOffset offset) {
+            local = "timezone('UTC', at) + make_interval(secs => ?)";
+            args.add(offset.getTotalSeconds());
+        } else {
+            local = "timezone(?, at)";
+            args.add(zone.getId());
+        }
+        StringBuilder sql = new StringBuilder("select cast(date_trunc('week', ").append(local).append(") as date),")
+                .append(" count(handling_ms), percentile_disc(0.5) within group (order by handling_ms),"
                         + " percentile_disc(0.9) within group (order by handling_ms), count(first_response_ms),"
                         + " percentile_disc(0.5) within group (order by first_response_ms),"
                         + " percentile_disc(0.9) within group (order by first_response_ms) from quality_fact where ");
-        List<Object> args = new ArrayList<>();
         conditions(sql, args, where);
         sql.append("at >= ? and at < ? and (handling_ms is not null or first_response_ms is not null)");
         args.add(Timestamp.from(from));
         args.add(Timestamp.from(to));
-        sql.append(" group by 1").append(groupBy == null ? "" : ", 2");
+        sql.append(" group by grouping sets ((1), ())");
+        Times[] total = {Times.NONE};
         jdbc.query(sql.toString(), rs -> {
-            if (groupBy != null && rs.getString(2) == null) {
-                return;
+            LocalDate week = rs.getObject(1, LocalDate.class);
+            Times t = new Times(rs.getLong(2), longOrNull(rs, 3), longOrNull(rs, 4), rs.getLong(5), longOrNull(rs, 6),
+                    longOrNull(rs, 7));
+            if (week == null) {
+                total[0] = t;
+            } else {
+                weeks.put(week, t);
             }
-            out.computeIfAbsent(rs.getObject(1, LocalDate.class), w -> new HashMap<>()).put(groupBy == null ? "" : rs.getString(2),
-                    new Times(rs.getLong(3), longOrNull(rs, 4), longOrNull(rs, 5), rs.getLong(6), longOrNull(rs, 7), longOrNull(rs, 8)));
         }, args.toArray());
-        return out;
+        return new WeekTimes(total[0], weeks);
     }
+
+    /** The key of the whole period among the weeks ranked by hand. */
+    private static final String TOTAL = "total";
 
     /**
      * Nearest-rank medians and 90th percentiles of the handling and first-response times of facts matching
@@ -248,15 +269,18 @@ public class MeasureReads {
             if (groupBy != null && rs.getString(1) == null) {
                 return;
             }
-            String key = byWeek ? weekOf(rs.getObject(4, LocalDate.class)) + KEY_SEPARATOR + rs.getString(1) : rs.getString(1);
-            List<List<Long>> lists = values.computeIfAbsent(key, k -> List.of(new ArrayList<>(), new ArrayList<>()));
             Long h = longOrNull(rs, 2);
-            if (h != null) {
-                lists.get(0).add(h);
-            }
             Long f = longOrNull(rs, 3);
-            if (f != null) {
-                lists.get(1).add(f);
+            List<String> keys = byWeek ? List.of(weekOf(rs.getObject(4, LocalDate.class)) + KEY_SEPARATOR + rs.getString(1), TOTAL)
+                    : java.util.Collections.singletonList(rs.getString(1));
+            for (String key : keys) {
+                List<List<Long>> lists = values.computeIfAbsent(key, k -> List.of(new ArrayList<>(), new ArrayList<>()));
+                if (h != null) {
+                    lists.get(0).add(h);
+                }
+                if (f != null) {
+                    lists.get(1).add(f);
+                }
             }
         }, args.toArray());
         Map<String, Times> out = new HashMap<>();
