@@ -105,7 +105,9 @@ public class QualityMeasures {
         List<Where> within = groupId == null ? List.of() : List.of(new Where("group_id", groupId));
         Map<String, Sums> sums = reads.grouped(within, col, from, to);
         Map<String, MeasureReads.Times> times = reads.times(within, col, from, to);
-        BigDecimal firstLine = rate(reads.sums(List.of(new Where("line", Line.FIRST.name())), from, to));
+        // the first line's usual level (groups, categories, the first line); agents are judged against their own group's
+        BigDecimal firstLine = by == MeasureScope.AGENT || (by == MeasureScope.LINE && !sums.containsKey(Line.FIRST.name()))
+                ? null : rate(reads.sums(List.of(new Where("line", Line.FIRST.name())), from, to));
         Map<String, BigDecimal> agentsUsual = by == MeasureScope.AGENT ? usualOfAgents(sums.keySet(), from, to) : Map.of();
         List<Measures> out = new ArrayList<>();
         for (Map.Entry<String, Sums> e : sums.entrySet()) {
