@@ -105,20 +105,55 @@ public class QualityMeasures {
         List<Where> within = groupId == null ? List.of() : List.of(new Where("group_id", groupId));
         Map<String, Sums> sums = reads.grouped(within, col, from, to);
         Map<String, MeasureReads.Times> times = reads.times(within, col, from, to);
-        BigDecimal firstLine = rate(reads.sums(List.of(new Where("line", Line.FIRST.name())), from, to));
+        // the first line's usual level (groups, categories, the first line); agents are judged against their own group's
+        BigDecimal firstLine = by == MeasureScope.AGENT || (by == MeasureScope.LINE && !sums.containsKey(Line.FIRST.name()))
+                ? null : rate(reads.sums(List.of(new Where("line", Line.FIRST.name())), from, to));
+        Map<String, BigDecimal> agentsUsual = by == MeasureScope.AGENT ? usualOfAgents(sums.keySet(), from, to) : Map.of();
         List<Measures> out = new ArrayList<>();
         for (Map.Entry<String, Sums> e : sums.entrySet()) {
             if (by == MeasureScope.AGENT && "0".equals(e.getKey())) {
                 continue;
             }
             BigDecimal usual = switch (by) {
-                case AGENT -> usual(by, Long.parseLong(e.getKey()), from, to);
+                case AGENT -> agentsUsual.get(e.getKey());
                 case GROUP, CATEGORY -> firstLine;
                 case LINE -> Line.FIRST.name().equals(e.getKey()) ? firstLine : null;
             };
             out.add(measures(by, e.getKey(), from, to, e.getValue(),
                     times.getOrDefault(e.getKey(), MeasureReads.Times.NONE), usual));
         }
+        return out;
+    }
+
+    /**
+     * {@link #usual} of each of these agents (keys) over [from, to), in two reads however many agents: their
+     * first-line handlings per group, then those groups' first-line escalation rates. Absent = null.
+     */
+    private Map<String, BigDecimal> usualOfAgents(java.util.Collection<String> agentKeys, Instant from, Instant to) {
+        List<Long> agents = agentKeys.stream().filter(k -> !"0".equals(k)).map(Long::parseLong).toList();
+        Map<String, BigDecimal> out = new java.util.HashMap<>();
+        if (agents.isEmpty()) {
+            return out;
+        }
+        Where firstLine = new Where("line", Line.FIRST.name());
+        Map<String, Map<String, Sums>> byAgent = new java.util.HashMap<>();
+        reads.grouped(List.of(new Where("agent_id", agents), firstLine), "agent_id, group_id", from, to).forEach((k, v) -> {
+            int cut = k.indexOf(MeasureReads.KEY_SEPARATOR);
+            byAgent.computeIfAbsent(k.substring(0, cut), a -> new java.util.TreeMap<>()).put(k.substring(cut + 1), v);
+        });
+        Map<String, String> groupOf = new java.util.HashMap<>();
+        byAgent.forEach((agent, groups) -> {
+            String g = mostFirstLine(groups);
+            if (g != null) {
+                groupOf.put(agent, g);
+            }
+        });
+        if (groupOf.isEmpty()) {
+            return out;
+        }
+        Map<String, Sums> rates = reads.grouped(List.of(new Where("group_id", groupOf.values().stream().distinct()
+                .map(Long::parseLong).toList()), firstLine), "group_id", from, to);
+        groupOf.forEach((agent, g) -> out.put(agent, rate(rates.getOrDefault(g, Sums.zero()))));
         return out;
     }
 
@@ -133,21 +168,111 @@ public class QualityMeasures {
         return weeks(by, value, from, to);
     }
 
+    /**
+     * The weekly trend of one agent, group, line or category together with its measures over the whole period (as
+     * {@link #of} and {@link #trend} give them), read at once. The same permission as {@link #of}.
+     */
+    public MeasuresWithTrend withTrend(Actor actor, MeasureScope by, String key, Instant from, Instant to) {
+        checkPeriod(from, to);
+        Object value = key(by, key);
+        allowed(actor, by, value);
+        return span(by, value, from, to);
+    }
+
     private List<WeekMeasures> weeks(MeasureScope by, Object value, Instant from, Instant to) {
+        return span(by, value, from, to).weeks();
+    }
+
+    /**
+     * The period's measures and its weeks, each cut to the period, as {@link #measuresOf} gives them for the period and
+     * week by week — read in a few queries however many weeks: the sums per week (their total is the period's: sums
+     * add up), the times per week and in total in one query, the usual escalation levels per week.
+     */
+    private MeasuresWithTrend span(MeasureScope by, Object value, Instant from, Instant to) {
         LocalDate week = from.atZone(reads.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         if (!week.plusWeeks(MAX_WEEKS).atStartOfDay(reads.zone()).toInstant().isAfter(to.minusNanos(1))) {
             throw DomainException.invalid("to", "quality.measures.error.tooManyWeeks", MAX_WEEKS);
         }
+        List<Where> where = List.of(new Where(column(by), value));
+        Map<LocalDate, Map<String, Sums>> sums = reads.weekly(where, null, from, to);
+        MeasureReads.WeekTimes times = reads.weeklyTimes(where, from, to);
+        Usual usual = usualByWeek(by, value, from, to);
         List<WeekMeasures> out = new ArrayList<>();
+        Sums total = Sums.zero();
         while (week.atStartOfDay(reads.zone()).toInstant().isBefore(to)) {
             Instant start = week.atStartOfDay(reads.zone()).toInstant();
             Instant end = week.plusWeeks(1).atStartOfDay(reads.zone()).toInstant();
             Instant a = start.isBefore(from) ? from : start;
             Instant b = end.isAfter(to) ? to : end;
-            out.add(new WeekMeasures(week, measuresOf(by, value, a, b)));
+            Sums s = sums.getOrDefault(week, Map.of()).getOrDefault("", Sums.zero());
+            total = total.plus(s);
+            out.add(new WeekMeasures(week, measures(by, String.valueOf(value), a, b, s,
+                    times.weeks().getOrDefault(week, MeasureReads.Times.NONE), usual.weeks().get(week))));
             week = week.plusWeeks(1);
         }
-        return out;
+        return new MeasuresWithTrend(measures(by, String.valueOf(value), from, to, total, times.total(), usual.total()), out);
+    }
+
+    /** The usual escalation level over a period and per week of it (absent or null = none). */
+    private record Usual(BigDecimal total, Map<LocalDate, BigDecimal> weeks) {
+    }
+
+    /**
+     * {@link #usual} for the period and each week of it (each cut to the period), in a few queries; absent = null (as a
+     * week without first-line handlings gives).
+     */
+    private Usual usualByWeek(MeasureScope by, Object value, Instant from, Instant to) {
+        Where firstLine = new Where("line", Line.FIRST.name());
+        Map<LocalDate, BigDecimal> out = new java.util.HashMap<>();
+        if (by == MeasureScope.AGENT) {
+            Map<LocalDate, String> groupOf = new java.util.HashMap<>();
+            Map<String, Sums> overall = new java.util.TreeMap<>();
+            reads.weekly(List.of(new Where("agent_id", value), firstLine), "group_id", from, to).forEach((week, groups) -> {
+                String g = mostFirstLine(groups);
+                if (g != null) {
+                    groupOf.put(week, g);
+                }
+                groups.forEach((k, v) -> overall.merge(k, v, Sums::plus));
+            });
+            String periodGroup = mostFirstLine(overall);
+            if (periodGroup == null) {
+                return new Usual(null, out);
+            }
+            java.util.Set<String> groups = new java.util.TreeSet<>(groupOf.values());
+            groups.add(periodGroup);
+            Map<LocalDate, Map<String, Sums>> rates = reads.weekly(List.of(new Where("group_id",
+                    groups.stream().map(Long::parseLong).toList()), firstLine), "group_id", from, to);
+            groupOf.forEach((week, g) -> out.put(week, rate(rates.getOrDefault(week, Map.of()).getOrDefault(g, Sums.zero()))));
+            Sums periodRate = Sums.zero();
+            for (Map<String, Sums> w : rates.values()) {
+                periodRate = periodRate.plus(w.getOrDefault(periodGroup, Sums.zero()));
+            }
+            return new Usual(rate(periodRate), out);
+        }
+        if (by == MeasureScope.LINE && !Line.FIRST.name().equals(value)) {
+            return new Usual(null, out);
+        }
+        Sums periodRate = Sums.zero();
+        for (Map.Entry<LocalDate, Map<String, Sums>> e : reads.weekly(List.of(firstLine), null, from, to).entrySet()) {
+            Sums s = e.getValue().getOrDefault("", Sums.zero());
+            out.put(e.getKey(), rate(s));
+            periodRate = periodRate.plus(s);
+        }
+        return new Usual(rate(periodRate), out);
+    }
+
+    /** The group (key) with most first-line handlings, the lowest id on a tie; null when none has any. */
+    private static String mostFirstLine(Map<String, Sums> groups) {
+        String group = null;
+        long most = 0;
+        for (Map.Entry<String, Sums> e : groups.entrySet()) {
+            long n = e.getValue().get("l1_handled");
+            if (n > most || (n == most && n > 0 && Long.parseLong(e.getKey()) < Long.parseLong(group))) {
+                most = n;
+                group = e.getKey();
+            }
+        }
+        return group;
     }
 
     /**
@@ -170,9 +295,9 @@ public class QualityMeasures {
         if (!AnswerReviews.isReviewer(actor) && group != usual && !actor.groupIds().contains(group)) {
             throw DomainException.forbidden("quality.error.notReviewer");
         }
-        return new GroupComparison(agentId, group, measuresOf(MeasureScope.AGENT, agentId, from, to),
-                measuresOf(MeasureScope.GROUP, group, from, to), weeks(MeasureScope.AGENT, agentId, from, to),
-                weeks(MeasureScope.GROUP, group, from, to));
+        MeasuresWithTrend agent = span(MeasureScope.AGENT, agentId, from, to);
+        MeasuresWithTrend theGroup = span(MeasureScope.GROUP, group, from, to);
+        return new GroupComparison(agentId, group, agent.total(), theGroup.total(), agent.weeks(), theGroup.weeks());
     }
 
     /** The group an agent is compared with by default (see {@link #compare}). */
@@ -302,16 +427,7 @@ public class QualityMeasures {
         List<Where> firstLine = List.of(new Where("line", Line.FIRST.name()));
         return switch (by) {
             case AGENT -> {
-                Map<String, Sums> groups = reads.grouped(List.of(new Where("agent_id", value), firstLine.get(0)), "group_id", from, to);
-                String group = null;
-                long most = 0;
-                for (Map.Entry<String, Sums> e : groups.entrySet()) {
-                    long n = e.getValue().get("l1_handled");
-                    if (n > most || (n == most && n > 0 && Long.parseLong(e.getKey()) < Long.parseLong(group))) {
-                        most = n;
-                        group = e.getKey();
-                    }
-                }
+                String group = mostFirstLine(reads.grouped(List.of(new Where("agent_id", value), firstLine.get(0)), "group_id", from, to));
                 yield group == null ? null
                         : rate(reads.sums(List.of(new Where("group_id", Long.parseLong(group)), firstLine.get(0)), from, to));
             }

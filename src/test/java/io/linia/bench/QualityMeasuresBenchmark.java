@@ -45,9 +45,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * first line, 40 % escalated and solved by the second line after an exponential 6 h; 5 % reopened a day after the
  * solve and solved again 2 h later; closed 7 days after its last solve. Steps after the bench's "now" are not written.
  *
+ * <p>The team leads' pages too ({@code --calls api,pages}, the default; or one of them): a signed-in session (form
+ * login at /login with its CSRF token) of the demo lead GETs an agent's page ({@code /agent/quality/measures/agent/{id}},
+ * the agent next to their group, both week by week) and a group's page ({@code /agent/quality/measures/group/{id}},
+ * its agents compared and its weekly trend) for a month or a quarter of whole days, and a bench L1 agent (given the
+ * demo password) GETs their "my quality" ({@code /agent/quality/me}); p50/p95/p99 per page as for the API.
+ *
  * Options: --pg JDBC-URL (required; the schema is emptied first; user linia/linia), --schema S (default public),
- * --tickets N, --days D,
- * --threads T (default 2), --seconds S (measured, default 60), --warmup S (default 15).
+ * --tickets N, --days D, --reuse true (keep a schema that already holds a loaded desk: no emptying, loading or rebuild;
+ * Linia starts on it and Flyway applies newer migrations; the period is the tickets' days),
+ * --calls api,pages, --threads T (default 2), --seconds S (measured, default 60), --warmup S (default 15).
  */
 public final class QualityMeasuresBenchmark {
 
@@ -61,7 +68,7 @@ public final class QualityMeasuresBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new HashMap<>(Map.of("tickets", "1000000", "days", "365", "threads", "2", "seconds", "60",
-                "warmup", "15"));
+                "warmup", "15", "reuse", "false", "calls", "api,pages"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -75,13 +82,26 @@ public final class QualityMeasuresBenchmark {
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), load());
         String schema = o.getOrDefault("schema", "public");
         url += (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true";
-        org.flywaydb.core.Flyway.configure().dataSource(url, "linia", "linia").schemas(schema).cleanDisabled(false).load().clean();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(LiniaApplication.class)
-                .web(WebApplicationType.SERVLET).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=linia", "--spring.datasource.password=linia",
+        boolean reuse = Boolean.parseBoolean(o.get("reuse"));
+        if (reuse && !loaded(url)) {
+            System.out.println("--reuse true: the schema holds no loaded desk (no tickets or no facts); loading it");
+            reuse = false;
+        }
+        if (!reuse) {
+            org.flywaydb.core.Flyway.configure().dataSource(url, "linia", "linia").schemas(schema).cleanDisabled(false).load().clean();
+        }
+        // a reused schema may come from an earlier build: migrations merged since with lower numbers are applied out of
+        // order, and an edited migration's checksum (comments) is not held against it
+        List<String> reuseArgs = reuse ? List.of("--spring.flyway.out-of-order=true", "--spring.flyway.validate-on-migrate=false")
+                : List.of();
+        List<String> appArgs = new ArrayList<>(reuseArgs);
+        appArgs.addAll(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=linia", "--spring.datasource.password=linia",
                         "--spring.flyway.schemas=" + schema, "--server.port=0", "--linia.demo.tickets=false", "--linia.sla.evaluate=false", "--linia.automation.idle-rules=false",
                         "--linia.mail.inbound-enabled=false", "--spring.jmx.enabled=false", "--logging.level.root=WARN",
-                        "--linia.categorisation.retrain-cron=-", "--linia.knowledge.index-dir=bench/target/quality-bench-index");
+                        "--linia.categorisation.retrain-cron=-", "--linia.knowledge.index-dir=bench/target/quality-bench-index"));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(LiniaApplication.class)
+                .web(WebApplicationType.SERVLET).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .run(appArgs.toArray(String[]::new));
         try {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -92,31 +112,54 @@ public final class QualityMeasuresBenchmark {
             List<Long> categories = jdbc.queryForList("select id from category where active order by id", Long.class);
             List<Long> groups = jdbc.queryForList("select id from support_group where active order by id", Long.class);
 
-            LocalDate lastDay = LocalDate.now(DESK).minusDays(1);
-            LocalDate firstDay = lastDay.minusDays(days - 1);
-            Instant now = lastDay.plusDays(1).atStartOfDay(DESK).toInstant();
-            long t0 = System.nanoTime();
-            Agents agents = agents(jdbc, groups);
-            write(jdbc, n, firstDay, lastDay, now, customer, leadId, categories, groups);
-            long written = System.nanoTime();
-            long steps = jdbc.queryForObject("select count(*) from ticket_history", Long.class);
-            System.out.printf(Locale.ROOT, "desk: %,d tickets (%s … %s), %,d history steps, %,d rating requests, %,d ratings,"
-                            + " %,d SLA outcomes, %,d reviews; %d L1 agents in %d teams, %d L2 agents in %d groups; written in %.1f s%n",
-                    n, firstDay, lastDay, steps, count(jdbc, "quality_rating_request"), count(jdbc, "quality_rating"),
-                    count(jdbc, "quality_sla_outcome"), count(jdbc, "quality_review"), L1_AGENTS, L1_TEAMS,
-                    groups.size() * L2_PER_GROUP, groups.size(), (written - t0) / 1e9);
+            LocalDate lastDay;
+            LocalDate firstDay;
+            Agents agents;
+            if (reuse) {
+                agents = loadedAgents(jdbc);
+                firstDay = jdbc.queryForObject("select min(created_at) from ticket", java.sql.Timestamp.class).toInstant()
+                        .atZone(DESK).toLocalDate();
+                lastDay = jdbc.queryForObject("select max(created_at) from ticket", java.sql.Timestamp.class).toInstant()
+                        .atZone(DESK).toLocalDate();
+                System.out.printf(Locale.ROOT, "desk reused: %,d tickets (%s … %s), %,d facts, %,d day cells; %d L1 agents in %d"
+                                + " teams, %d L2 agents in %d groups; load average %s%n", count(jdbc, "ticket"), firstDay, lastDay,
+                        count(jdbc, "quality_fact"), count(jdbc, "quality_measure_day"), agents.l1().size(),
+                        agents.l1Teams().size(), agents.l2().size(), agents.l2Groups().size(), load());
+            } else {
+                lastDay = LocalDate.now(DESK).minusDays(1);
+                firstDay = lastDay.minusDays(days - 1);
+                Instant now = lastDay.plusDays(1).atStartOfDay(DESK).toInstant();
+                long t0 = System.nanoTime();
+                agents = agents(jdbc, groups);
+                write(jdbc, n, firstDay, lastDay, now, customer, leadId, categories, groups);
+                long written = System.nanoTime();
+                long steps = jdbc.queryForObject("select count(*) from ticket_history", Long.class);
+                System.out.printf(Locale.ROOT, "desk: %,d tickets (%s … %s), %,d history steps, %,d rating requests, %,d ratings,"
+                                + " %,d SLA outcomes, %,d reviews; %d L1 agents in %d teams, %d L2 agents in %d groups; written in %.1f s%n",
+                        n, firstDay, lastDay, steps, count(jdbc, "quality_rating_request"), count(jdbc, "quality_rating"),
+                        count(jdbc, "quality_sla_outcome"), count(jdbc, "quality_review"), L1_AGENTS, L1_TEAMS,
+                        groups.size() * L2_PER_GROUP, groups.size(), (written - t0) / 1e9);
 
-            long r0 = System.nanoTime();
-            long derived = context.getBean(MeasureUpkeep.class).rebuild(2000, Duration.ofHours(2));
-            double rebuild = (System.nanoTime() - r0) / 1e9;
-            // what autovacuum does in production: statistics, and the visibility map for index-only scans
-            jdbc.execute("vacuum analyze quality_fact");
-            jdbc.execute("vacuum analyze quality_measure_day");
-            System.out.printf(Locale.ROOT, "measures rebuilt from scratch in %.1f s (%,.0f tickets/s): %,d facts, %,d day cells;"
-                            + " load average %s%n", rebuild, derived / rebuild, count(jdbc, "quality_fact"),
-                    count(jdbc, "quality_measure_day"), load());
+                long r0 = System.nanoTime();
+                long derived = context.getBean(MeasureUpkeep.class).rebuild(2000, Duration.ofHours(2));
+                double rebuild = (System.nanoTime() - r0) / 1e9;
+                // what autovacuum does in production: statistics, and the visibility map for index-only scans
+                jdbc.execute("vacuum analyze quality_fact");
+                jdbc.execute("vacuum analyze quality_measure_day");
+                System.out.printf(Locale.ROOT, "measures rebuilt from scratch in %.1f s (%,.0f tickets/s): %,d facts, %,d day cells;"
+                                + " load average %s%n", rebuild, derived / rebuild, count(jdbc, "quality_fact"),
+                        count(jdbc, "quality_measure_day"), load());
+            }
+            // the agent whose "my quality" is read signs in with the demo password
+            jdbc.update("update app_user set password_hash = ? where id = ?",
+                    context.getBean(org.springframework.security.crypto.password.PasswordEncoder.class).encode(PASSWORD),
+                    agents.l1().get(0));
+            String login = jdbc.queryForObject("select login from app_user where id = ?", String.class, agents.l1().get(0));
 
-            drive(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), "http://localhost:" + port, token,
+            String base = "http://localhost:" + port;
+            Sessions sessions = new Sessions(o.get("calls").contains("pages") ? signIn(base, "lead") : null,
+                    o.get("calls").contains("pages") ? signIn(base, login) : null, o.get("calls").contains("api"));
+            drive(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), base, token, sessions,
                     firstDay, lastDay, agents, Integer.parseInt(o.get("threads")), Integer.parseInt(o.get("warmup")),
                     Integer.parseInt(o.get("seconds")));
             System.out.printf(Locale.ROOT, "load average at the end %s%n", load());
@@ -127,6 +170,55 @@ public final class QualityMeasuresBenchmark {
     }
 
     private record Agents(List<Long> l1, List<Long> l2, List<Long> l1Teams, List<Long> l2Groups) {
+    }
+
+    private static final String PASSWORD = "linia2026";
+
+    /** Who calls: the lead's and the agent's signed-in sessions for the pages (null: no pages), and whether the API. */
+    private record Sessions(HttpClient lead, HttpClient agent, boolean api) {
+    }
+
+    /** Whether the schema already holds a loaded desk: tickets and the measures' facts. */
+    private static boolean loaded(String url) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "linia", "linia");
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("select (select count(*) from (select 1 from ticket limit 1) t),"
+                     + " (select count(*) from (select 1 from quality_fact limit 1) f)")) {
+            return rs.next() && rs.getLong(1) > 0 && rs.getLong(2) > 0;
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    /** The bench's agents, teams and groups as a earlier run wrote them. */
+    private static Agents loadedAgents(JdbcTemplate jdbc) {
+        return new Agents(jdbc.queryForList("select id from app_user where login like 'bench-l1-%' order by id", Long.class),
+                jdbc.queryForList("select id from app_user where login like 'bench-l2-%' order by id", Long.class),
+                jdbc.queryForList("select id from support_group where id >= 900000 and id < 900000 + " + L1_TEAMS
+                        + " order by id", Long.class),
+                jdbc.queryForList("select distinct g.group_id from app_user_group g join app_user u on u.id = g.user_id"
+                        + " where u.login like 'bench-l2-%' order by g.group_id", Long.class));
+    }
+
+    /** A client signed in by the login form (its CSRF token first), keeping the session's cookie. */
+    private static HttpClient signIn(String base, String login) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        String form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(form);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on /login");
+        }
+        String body = "username=" + java.net.URLEncoder.encode(login, java.nio.charset.StandardCharsets.UTF_8) + "&password="
+                + PASSWORD + "&_csrf=" + java.net.URLEncoder.encode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String where = r.headers().firstValue("Location").orElse("");
+        if (r.statusCode() != 302 || where.contains("error")) {
+            throw new IllegalStateException("sign-in of " + login + " refused: " + r.statusCode() + " " + where);
+        }
+        return http;
     }
 
     private static long count(JdbcTemplate jdbc, String table) {
@@ -286,10 +378,11 @@ public final class QualityMeasuresBenchmark {
         }
     }
 
-    private record Call(String query, String path) {
+    /** One call: its row in the table, its path, and the signed-in session it needs (null: the API with the token). */
+    private record Call(String query, String path, HttpClient session) {
     }
 
-    private static void drive(HttpClient http, String base, String token, LocalDate firstDay, LocalDate lastDay, Agents agents,
+    private static void drive(HttpClient http, String base, String token, Sessions sessions, LocalDate firstDay, LocalDate lastDay, Agents agents,
                               int threads, int warmup, int seconds) throws Exception {
         Map<String, List<Long>> byQuery = new ConcurrentHashMap<>();
         AtomicLong errors = new AtomicLong();
@@ -300,12 +393,16 @@ public final class QualityMeasuresBenchmark {
             Random random = new Random(2000 + t);
             Thread worker = new Thread(() -> {
                 while (System.nanoTime() < end) {
-                    Call call = call(random, firstDay, lastDay, agents);
+                    boolean page = sessions.lead() != null && (!sessions.api() || random.nextBoolean());
+                    Call call = page ? page(random, firstDay, lastDay, agents, sessions) : call(random, firstDay, lastDay, agents);
                     long s = System.nanoTime();
                     int code;
                     try {
-                        code = http.send(HttpRequest.newBuilder(URI.create(base + call.path()))
-                                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+                        code = call.session() != null
+                                ? call.session().send(HttpRequest.newBuilder(URI.create(base + call.path())).build(),
+                                        HttpResponse.BodyHandlers.ofString()).statusCode()
+                                : http.send(HttpRequest.newBuilder(URI.create(base + call.path()))
+                                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
                     } catch (Exception e) {
                         code = -1;
                     }
@@ -367,7 +464,34 @@ public final class QualityMeasuresBenchmark {
             who = team ? "L1 team" : "L2 group";
         }
         String name = who + ", " + (quarter ? "quarter" : "month") + (partial ? " (partial days)" : "");
-        return new Call(name, "/api/v1/quality/measures?by=" + by + "&id=" + id + "&from=" + from + "&to=" + to);
+        return new Call(name, "/api/v1/quality/measures?by=" + by + "&id=" + id + "&from=" + from + "&to=" + to, null);
+    }
+
+    /**
+     * A page for a month or a quarter of whole days: an agent's (first or second line) or a group's (first-line team or
+     * second-line group) for the lead, or "my quality" of the signed-in L1 agent.
+     */
+    private static Call page(Random random, LocalDate firstDay, LocalDate lastDay, Agents agents, Sessions sessions) {
+        boolean quarter = random.nextBoolean();
+        int length = quarter ? 91 : 30;
+        long span = java.time.temporal.ChronoUnit.DAYS.between(firstDay, lastDay) + 1 - length;
+        LocalDate fromDay = firstDay.plusDays((long) (random.nextDouble() * (span + 1)));
+        String period = "from=" + fromDay + "&to=" + fromDay.plusDays(length - 1);
+        String len = quarter ? "quarter" : "month";
+        int kind = random.nextInt(5);
+        if (kind == 0) {
+            return new Call("page: my quality (L1 agent), " + len, "/agent/quality/me?" + period, sessions.agent());
+        }
+        if (kind <= 2) {
+            boolean l1 = kind == 1;
+            List<Long> pool = l1 ? agents.l1() : agents.l2();
+            return new Call("page: agent, " + (l1 ? "L1 agent" : "L2 agent") + ", " + len,
+                    "/agent/quality/measures/agent/" + pool.get(random.nextInt(pool.size())) + "?" + period, sessions.lead());
+        }
+        boolean team = kind == 3;
+        List<Long> pool = team ? agents.l1Teams() : agents.l2Groups();
+        return new Call("page: group, " + (team ? "L1 team" : "L2 group") + ", " + len,
+                "/agent/quality/measures/group/" + pool.get(random.nextInt(pool.size())) + "?" + period, sessions.lead());
     }
 
     private static void row(String name, List<Long> micros) {

@@ -394,6 +394,55 @@ class QualityMeasuresTest {
     }
 
     @Test
+    void theWeeklyTrendInAFewReadsEqualsTheMeasuresReadWeekByWeek() {
+        // periods with partial days at both edges, whole weeks between, and one inside a day across a Moscow Monday
+        List<Instant[]> periods = List.of(new Instant[] {FROM, TO},
+                new Instant[] {QualityContext.at("2029-03-28T10:17:00Z"), QualityContext.at("2029-04-17T05:03:00Z")},
+                new Instant[] {QualityContext.at("2029-04-02T09:07:00Z"), QualityContext.at("2029-04-04T09:30:00Z")},
+                new Instant[] {QualityContext.at("2029-04-01T20:00:00Z"), QualityContext.at("2029-04-02T12:00:00Z")},
+                new Instant[] {QualityContext.at("2029-04-04T09:00:00Z"), QualityContext.at("2029-04-04T11:00:00Z")});
+        Map<MeasureScope, List<String>> keys = Map.of(
+                MeasureScope.AGENT, List.of(String.valueOf(x.id()), String.valueOf(y.id()), String.valueOf(z.id())),
+                MeasureScope.GROUP, List.of(String.valueOf(delivery), String.valueOf(spam), "0"),
+                MeasureScope.LINE, List.of("FIRST", "SECOND"),
+                MeasureScope.CATEGORY, List.of(String.valueOf(mailNotArriving)));
+        int nonEmpty = 0;
+        for (Instant[] p : periods) {
+            for (Map.Entry<MeasureScope, List<String>> e : keys.entrySet()) {
+                for (String key : e.getValue()) {
+                    List<WeekMeasures> weeks = measures.trend(lead, e.getKey(), key, p[0], p[1]);
+                    assertThat(weeks).isNotEmpty();
+                    MeasuresWithTrend both = measures.withTrend(lead, e.getKey(), key, p[0], p[1]);
+                    assertThat(both.weeks()).isEqualTo(weeks);
+                    assertThat(both.total()).isEqualTo(measures.of(lead, e.getKey(), key, p[0], p[1]));
+                    assertThat(weeks.get(0).measures().from()).isEqualTo(p[0]);
+                    assertThat(weeks.get(weeks.size() - 1).measures().to()).isEqualTo(p[1]);
+                    for (WeekMeasures w : weeks) {
+                        Measures m = w.measures();
+                        assertThat(m).as("%s %s week %s of %s..%s", e.getKey(), key, w.week(), p[0], p[1])
+                                .isEqualTo(measures.of(lead, e.getKey(), key, m.from(), m.to()));
+                        if (m.handled() > 0) {
+                            nonEmpty++;
+                        }
+                    }
+                }
+            }
+            GroupComparison c = measures.compare(lead, x.id(), delivery, p[0], p[1]);
+            assertThat(c.agent()).isEqualTo(measures.of(lead, MeasureScope.AGENT, String.valueOf(x.id()), p[0], p[1]));
+            assertThat(c.group()).isEqualTo(measures.of(lead, MeasureScope.GROUP, String.valueOf(delivery), p[0], p[1]));
+            for (WeekMeasures w : c.groupWeeks()) {
+                assertThat(w.measures()).isEqualTo(measures.of(lead, MeasureScope.GROUP, String.valueOf(delivery),
+                        w.measures().from(), w.measures().to()));
+            }
+            // a group's agents compared: each agent's row as the agent's own measures within the group would give it
+            for (Measures m : measures.all(lead, MeasureScope.AGENT, null, p[0], p[1])) {
+                assertThat(m).isEqualTo(measures.of(lead, MeasureScope.AGENT, m.key(), p[0], p[1]));
+            }
+        }
+        assertThat(nonEmpty).isGreaterThan(20);
+    }
+
+    @Test
     void aRebuildFromScratchGivesTheSameFactsAndDayCellsAsTheIncrementalUpkeep() throws Exception {
         List<Map<String, Object>> facts = facts();
         List<Map<String, Object>> cells = cells();

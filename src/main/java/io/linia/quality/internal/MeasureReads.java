@@ -31,7 +31,7 @@ public class MeasureReads {
             return counts[MeasureStore.SUMS.indexOf(column)];
         }
 
-        Sums plus(Sums o) {
+        public Sums plus(Sums o) {
             long[] c = counts.clone();
             for (int i = 0; i < c.length; i++) {
                 c[i] += o.counts[i];
@@ -40,9 +40,15 @@ public class MeasureReads {
         }
     }
 
-    /** A condition on the facts: {@code column = value} (column one of agent_id, group_id, line, category_id). */
+    /**
+     * A condition on the facts: {@code column = value}, or {@code column in (values)} when the value is a non-empty
+     * collection (column one of agent_id, group_id, line, category_id).
+     */
     public record Where(String column, Object value) {
     }
+
+    /** Joins the values of several key columns into one key. */
+    public static final String KEY_SEPARATOR = ":";
 
     private static final String SUMMED = String.join(", ", MeasureStore.SUMS.stream().map(c -> "sum(" + c + ")").toList());
 
@@ -95,6 +101,121 @@ public class MeasureReads {
         return out;
     }
 
+    /** The week a local day belongs to: the Monday on or before it. */
+    public static LocalDate weekOf(LocalDate day) {
+        return day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+    }
+
+    /**
+     * As {@link #grouped}, per week (Monday 00:00 in the zone) that [from, to) touches, each week cut to the period:
+     * what {@code grouped} gives for each week's part of the period, in one query over the day cells (grouped by day,
+     * the days folded into weeks here) and at most two over the facts (the partial days at the period's edges).
+     */
+    public Map<LocalDate, Map<String, Sums>> weekly(List<Where> where, String groupBy, Instant from, Instant to) {
+        LocalDate firstDay = from.atZone(zone).toLocalDate();
+        if (firstDay.atStartOfDay(zone).toInstant().isBefore(from)) {
+            firstDay = firstDay.plusDays(1);
+        }
+        LocalDate endDay = to.atZone(zone).toLocalDate();
+        Map<LocalDate, Map<String, Sums>> out = new TreeMap<>();
+        if (firstDay.isBefore(endDay)) {
+            String keys = groupBy == null ? "on_day" : "on_day, " + groupBy;
+            query("quality_measure_day", where, keys, "on_day >= ? and on_day < ?", List.of(firstDay, endDay)).forEach((k, v) -> {
+                int cut = k.indexOf(KEY_SEPARATOR);
+                LocalDate day = LocalDate.parse(cut < 0 ? k : k.substring(0, cut));
+                String key = groupBy == null ? "" : k.substring(cut + 1);
+                out.computeIfAbsent(weekOf(day), w -> new TreeMap<>()).merge(key, v, Sums::plus);
+            });
+        }
+        // the parts of weeks that are not whole days: only the first and the last week have them
+        LocalDate week = weekOf(from.atZone(zone).toLocalDate());
+        while (week.atStartOfDay(zone).toInstant().isBefore(to)) {
+            Instant start = week.atStartOfDay(zone).toInstant();
+            Instant end = week.plusWeeks(1).atStartOfDay(zone).toInstant();
+            Instant a = start.isBefore(from) ? from : start;
+            Instant b = end.isAfter(to) ? to : end;
+            if (a.equals(start) && b.equals(end)) {
+                week = week.plusWeeks(1);
+                continue;
+            }
+            LocalDate first = a.atZone(zone).toLocalDate();
+            if (first.atStartOfDay(zone).toInstant().isBefore(a)) {
+                first = first.plusDays(1);
+            }
+            LocalDate last = b.atZone(zone).toLocalDate();
+            Instant firstStart = first.atStartOfDay(zone).toInstant();
+            Instant lastStart = last.atStartOfDay(zone).toInstant();
+            Map<String, Sums> into = out.computeIfAbsent(week, w -> new TreeMap<>());
+            if (first.isBefore(last)) {
+                if (a.isBefore(firstStart)) {
+                    add(into, facts(where, groupBy, a, firstStart));
+                }
+                if (lastStart.isBefore(b)) {
+                    add(into, facts(where, groupBy, lastStart, b));
+                }
+            } else {
+                add(into, facts(where, groupBy, a, b));
+            }
+            week = week.plusWeeks(1);
+        }
+        return out;
+    }
+
+    /** The times of a period in total and per week (Monday in the zone) of it. */
+    public record WeekTimes(Times total, Map<LocalDate, Times> weeks) {
+    }
+
+    /**
+     * As {@link #times} (no grouping) for [from, to) in total and per week (Monday in the zone) of it, in one query: on
+     * PostgreSQL grouping sets (the week of {@code at} in the zone, and the total), elsewhere ranked here.
+     */
+    public WeekTimes weeklyTimes(List<Where> where, Instant from, Instant to) {
+        Map<LocalDate, Times> weeks = new TreeMap<>();
+        if (!postgres) {
+            Map<String, Times> byHand = timesByHand(where, null, from, to, true);
+            byHand.forEach((k, v) -> {
+                if (!k.equals(TOTAL)) {
+                    weeks.put(LocalDate.parse(k.substring(0, k.indexOf(KEY_SEPARATOR))), v);
+                }
+            });
+            return new WeekTimes(byHand.getOrDefault(TOTAL, Times.NONE), weeks);
+        }
+        List<Object> args = new ArrayList<>();
+        String local;
+        if (zone.normalized() instanceof java.time.ZoneOffset offset) {
+            local = "timezone('UTC', at) + make_interval(secs => ?)";
+            args.add(offset.getTotalSeconds());
+        } else {
+            local = "timezone(?, at)";
+            args.add(zone.getId());
+        }
+        StringBuilder sql = new StringBuilder("select cast(date_trunc('week', ").append(local).append(") as date),")
+                .append(" count(handling_ms), percentile_disc(0.5) within group (order by handling_ms),"
+                        + " percentile_disc(0.9) within group (order by handling_ms), count(first_response_ms),"
+                        + " percentile_disc(0.5) within group (order by first_response_ms),"
+                        + " percentile_disc(0.9) within group (order by first_response_ms) from quality_fact where ");
+        conditions(sql, args, where);
+        sql.append("at >= ? and at < ? and (handling_ms is not null or first_response_ms is not null)");
+        args.add(Timestamp.from(from));
+        args.add(Timestamp.from(to));
+        sql.append(" group by grouping sets ((1), ())");
+        Times[] total = {Times.NONE};
+        jdbc.query(sql.toString(), rs -> {
+            LocalDate week = rs.getObject(1, LocalDate.class);
+            Times t = new Times(rs.getLong(2), longOrNull(rs, 3), longOrNull(rs, 4), rs.getLong(5), longOrNull(rs, 6),
+                    longOrNull(rs, 7));
+            if (week == null) {
+                total[0] = t;
+            } else {
+                weeks.put(week, t);
+            }
+        }, args.toArray());
+        return new WeekTimes(total[0], weeks);
+    }
+
+    /** The key of the whole period among the weeks ranked by hand. */
+    private static final String TOTAL = "total";
+
     /**
      * Nearest-rank medians and 90th percentiles of the handling and first-response times of facts matching
      * {@code where} in [from, to), per value of {@code groupBy} (or under "" when null); computed by the store
@@ -108,7 +229,7 @@ public class MeasureReads {
 
     public Map<String, Times> times(List<Where> where, String groupBy, Instant from, Instant to) {
         if (!postgres) {
-            return timesByHand(where, groupBy, from, to);
+            return timesByHand(where, groupBy, from, to, false);
         }
         StringBuilder sql = new StringBuilder("select ").append(groupBy == null ? "''" : groupBy)
                 .append(", count(handling_ms), percentile_disc(0.5) within group (order by handling_ms),"
@@ -135,9 +256,9 @@ public class MeasureReads {
      * The same on stores whose {@code percentile_disc} is not the standard's nearest rank (H2 interpolates the rank):
      * the times are read and ranked here.
      */
-    private Map<String, Times> timesByHand(List<Where> where, String groupBy, Instant from, Instant to) {
+    private Map<String, Times> timesByHand(List<Where> where, String groupBy, Instant from, Instant to, boolean byWeek) {
         StringBuilder sql = new StringBuilder("select ").append(groupBy == null ? "''" : groupBy)
-                .append(", handling_ms, first_response_ms from quality_fact where ");
+                .append(", handling_ms, first_response_ms, on_day from quality_fact where ");
         List<Object> args = new ArrayList<>();
         conditions(sql, args, where);
         sql.append("at >= ? and at < ? and (handling_ms is not null or first_response_ms is not null)");
@@ -145,14 +266,21 @@ public class MeasureReads {
         args.add(Timestamp.from(to));
         Map<String, List<List<Long>>> values = new HashMap<>();
         jdbc.query(sql.toString(), rs -> {
-            List<List<Long>> lists = values.computeIfAbsent(rs.getString(1), k -> List.of(new ArrayList<>(), new ArrayList<>()));
-            Long h = longOrNull(rs, 2);
-            if (h != null) {
-                lists.get(0).add(h);
+            if (groupBy != null && rs.getString(1) == null) {
+                return;
             }
+            Long h = longOrNull(rs, 2);
             Long f = longOrNull(rs, 3);
-            if (f != null) {
-                lists.get(1).add(f);
+            List<String> keys = byWeek ? List.of(weekOf(rs.getObject(4, LocalDate.class)) + KEY_SEPARATOR + rs.getString(1), TOTAL)
+                    : java.util.Collections.singletonList(rs.getString(1));
+            for (String key : keys) {
+                List<List<Long>> lists = values.computeIfAbsent(key, k -> List.of(new ArrayList<>(), new ArrayList<>()));
+                if (h != null) {
+                    lists.get(0).add(h);
+                }
+                if (f != null) {
+                    lists.get(1).add(f);
+                }
             }
         }, args.toArray());
         Map<String, Times> out = new HashMap<>();
@@ -181,7 +309,18 @@ public class MeasureReads {
         return query("quality_fact", where, groupBy, "at >= ? and at < ?", List.of(Timestamp.from(from), Timestamp.from(to)));
     }
 
+    /**
+     * The sums per value of {@code groupBy}: null (one total under ""), a column, or several columns separated by
+     * ", " (the key then their values joined by {@link #KEY_SEPARATOR}); rows with a null key value are left out.
+     */
     private Map<String, Sums> query(String table, List<Where> where, String groupBy, String period, List<Object> periodArgs) {
+        List<String> keyColumns = groupBy == null ? List.of() : List.of(groupBy.split(", "));
+        for (String k : keyColumns) {
+            if (!List.of("agent_id", "group_id", "line", "category_id", "on_day").contains(k)) {
+                throw new IllegalArgumentException(k);
+            }
+        }
+        int keys = Math.max(1, keyColumns.size());
         StringBuilder sql = new StringBuilder("select ").append(groupBy == null ? "''" : groupBy).append(", ").append(SUMMED)
                 .append(" from ").append(table).append(" where ");
         List<Object> args = new ArrayList<>();
@@ -199,15 +338,21 @@ public class MeasureReads {
             BigDecimal reviews = BigDecimal.ZERO;
             for (int i = 0; i < n; i++) {
                 if (i == review) {
-                    BigDecimal v = rs.getBigDecimal(i + 2);
+                    BigDecimal v = rs.getBigDecimal(i + 1 + keys);
                     reviews = v == null ? BigDecimal.ZERO : v;
                 } else {
-                    c[i] = rs.getLong(i + 2);
+                    c[i] = rs.getLong(i + 1 + keys);
                 }
             }
-            if (rs.getString(1) != null || groupBy == null) {
-                out.put(groupBy == null ? "" : rs.getString(1), new Sums(c, reviews));
+            StringBuilder key = new StringBuilder();
+            for (int i = 1; i <= keyColumns.size(); i++) {
+                String v = "on_day".equals(keyColumns.get(i - 1)) ? String.valueOf(rs.getObject(i, LocalDate.class)) : rs.getString(i);
+                if (v == null || rs.wasNull()) {
+                    return;
+                }
+                key.append(i > 1 ? KEY_SEPARATOR : "").append(v);
             }
+            out.put(key.toString(), new Sums(c, reviews));
         }, args.toArray());
         return out;
     }
@@ -217,8 +362,17 @@ public class MeasureReads {
             if (!List.of("agent_id", "group_id", "line", "category_id").contains(w.column())) {
                 throw new IllegalArgumentException(w.column());
             }
-            sql.append(w.column()).append(" = ? and ");
-            args.add(w.value());
+            if (w.value() instanceof java.util.Collection<?> values) {
+                if (values.isEmpty()) {
+                    throw new IllegalArgumentException("no values for " + w.column());
+                }
+                sql.append(w.column()).append(" in (").append(String.join(", ", java.util.Collections.nCopies(values.size(), "?")))
+                        .append(") and ");
+                args.addAll(values);
+            } else {
+                sql.append(w.column()).append(" = ? and ");
+                args.add(w.value());
+            }
         }
     }
 

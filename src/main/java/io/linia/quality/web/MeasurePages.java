@@ -8,6 +8,7 @@ import io.linia.quality.Measure;
 import io.linia.quality.MeasureScope;
 import io.linia.quality.MeasureTickets;
 import io.linia.quality.Measures;
+import io.linia.quality.MeasuresWithTrend;
 import io.linia.quality.QualityMeasures;
 import io.linia.quality.WeekMeasures;
 import io.linia.shared.DomainException;
@@ -227,10 +228,12 @@ class MeasurePages {
         Map<String, String> errors = (Map<String, String>) model.getAttribute("errors");
         try {
             if (period.valid()) {
-                Measures total = measures.of(actor, MeasureScope.GROUP, String.valueOf(groupId), period.start(), period.end());
+                MeasuresWithTrend both = measures.withTrend(actor, MeasureScope.GROUP, String.valueOf(groupId), period.start(),
+                        period.end());
+                Measures total = both.total();
                 model.addAttribute("total", List.of(new MeasureRow(labels.group(groupId), null, total, null, period.dates())));
                 model.addAttribute("rows", groupAgents(actor, groupId, period, labels));
-                List<WeekMeasures> weeks = measures.trend(actor, MeasureScope.GROUP, String.valueOf(groupId), period.start(), period.end());
+                List<WeekMeasures> weeks = both.weeks();
                 java.util.ArrayList<Long> none = new java.util.ArrayList<>();
                 none.add(null);
                 views.trend(model, List.of(labels.group(groupId)), List.of(weeks), none, period, true);
