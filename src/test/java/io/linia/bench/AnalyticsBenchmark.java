@@ -42,6 +42,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * reopened a day after the solve and solved again 2 h later; closed 7 days after its last solve. Steps after the
  * bench's "now" are not written (the last days' tickets are still open).
  *
+ * SLA outcomes: the first line's first response (1 h) of every answered ticket, the group's resolution (24 h) of every
+ * escalated ticket solved there, written into {@code sla_target} as the sla module ends them; the rebuild rolls them up.
+ *
  * Options: --pg JDBC-URL (required; the database is emptied first; user linia/linia), --tickets N, --days D,
  * --threads T (client threads, default 2), --seconds S (measured, default 60), --warmup S (default 15).
  */
@@ -210,6 +213,17 @@ public final class AnalyticsBenchmark {
                 + group + ", " + group + " from bench_life where reopen and solved2 <= ?", at);
         jdbc.update(cols + "select id * 8 + 5, id, closed, null, 'Linia', 'AUTO_CLOSED', 'SOLVED', 'CLOSED', " + line + ", "
                 + line + ", " + group + ", " + group + " from bench_life where closed <= ?", at);
+        // SLA outcomes as the sla module records them: the first line's first response (1 h) for every answered ticket,
+        // the group's resolution (24 h) for every escalated ticket solved there
+        String targets = "insert into sla_target (id, ticket_id, target, policy_id, line, group_id, business_time, target_seconds,"
+                + " started_at, consumed_secs, due_at, finished_at, met, active) ";
+        jdbc.update(targets + "select id * 4, id, 'FIRST_RESPONSE', (select min(id) from sla_policy), 'FIRST', null, false, 3600,"
+                + " c, extract(epoch from responded - c)::bigint, c + interval '1 hour', responded, responded <= c + interval '1 hour',"
+                + " false from bench_life where responded <= ?", at);
+        jdbc.update(targets + "select id * 4 + 1, id, 'RESOLUTION', (select min(id) from sla_policy), 'SECOND', grp, false, 86400,"
+                + " responded, extract(epoch from solved1 - responded)::bigint, responded + interval '1 day', solved1,"
+                + " solved1 <= responded + interval '1 day', false from bench_life where esc and solved1 <= ?", at);
+        jdbc.execute("select setval('sla_target_seq', (select coalesce(max(id), 0) + 100 from sla_target))");
         jdbc.execute("select setval('ticket_seq', (select max(id) + 100 from ticket))");
         jdbc.execute("select setval('ticket_history_seq', (select max(id) + 100 from ticket_history))");
         jdbc.execute("drop table bench_hour");
@@ -217,6 +231,7 @@ public final class AnalyticsBenchmark {
         jdbc.execute("drop table bench_life");
         jdbc.execute("analyze ticket");
         jdbc.execute("analyze ticket_history");
+        jdbc.execute("analyze sla_target");
     }
 
     private record Call(String series, String range, String path) {
@@ -291,7 +306,7 @@ public final class AnalyticsBenchmark {
         LocalDate to = from.plusDays(length - 1);
         String hourOrDay = length <= 7 ? "HOUR" : "DAY";
         String[] series = {"inflow by channel", "inflow by category", "backlog by line", "backlog by group", "first-line wait",
-                "escalation share", "solved", "top categories"};
+                "escalation share", "solved", "top categories", "sla met", "alerts"};
         String s = series[random.nextInt(series.length)];
         String path = switch (s) {
             case "inflow by channel" -> "/api/v1/analytics/inflow?by=channel&interval=" + hourOrDay;
@@ -301,6 +316,8 @@ public final class AnalyticsBenchmark {
             case "first-line wait" -> "/api/v1/analytics/first-line-wait?x=1";
             case "escalation share" -> "/api/v1/analytics/escalation-share?x=1";
             case "solved" -> "/api/v1/analytics/solved?x=1";
+            case "sla met" -> "/api/v1/analytics/sla-met?interval=" + hourOrDay;
+            case "alerts" -> "/api/v1/analytics/alerts?days=" + Math.min(90, length);
             default -> "/api/v1/analytics/top-categories?limit=10";
         };
         path += "&from=" + from + "&to=" + to;
