@@ -101,10 +101,37 @@ public class QualityMeasures {
         if (!AnswerReviews.isReviewer(actor)) {
             throw DomainException.forbidden("quality.error.notReviewer");
         }
-        String col = column(by);
         List<Where> within = groupId == null ? List.of() : List.of(new Where("group_id", groupId));
+        return rows(by, within, from, to, null);
+    }
+
+    /**
+     * A group's measures in total and week by week (as {@link #withTrend} gives them) with each of its agents' (as
+     * {@link #all(Actor, MeasureScope, Long, Instant, Instant)} by agent within the group gives them), read at once —
+     * the times of all three in one scan of the group's facts: a team's page. Reviewers only.
+     */
+    public GroupMeasures group(Actor actor, long groupId, Instant from, Instant to) {
+        checkPeriod(from, to);
+        if (groupId < 0) {
+            throw DomainException.invalid("id", "quality.measures.error.id");
+        }
+        if (!AnswerReviews.isReviewer(actor)) {
+            throw DomainException.forbidden("quality.error.notReviewer");
+        }
+        Span span = span(MeasureScope.GROUP, groupId, from, to, "agent_id");
+        List<Measures> agents = rows(MeasureScope.AGENT, List.of(new Where("group_id", groupId)), from, to, span.byKey());
+        return new GroupMeasures(span.trend().total(), span.trend().weeks(), agents);
+    }
+
+    /**
+     * The measures per value of {@code by}'s column over the facts matching {@code within}; {@code knownTimes} are the
+     * times per value when already read (else null: read here).
+     */
+    private List<Measures> rows(MeasureScope by, List<Where> within, Instant from, Instant to,
+                                Map<String, MeasureReads.Times> knownTimes) {
+        String col = column(by);
         Map<String, Sums> sums = reads.grouped(within, col, from, to);
-        Map<String, MeasureReads.Times> times = reads.times(within, col, from, to);
+        Map<String, MeasureReads.Times> times = knownTimes != null ? knownTimes : reads.times(within, col, from, to);
         // the first line's usual level (groups, categories, the first line); agents are judged against their own group's
         BigDecimal firstLine = by == MeasureScope.AGENT || (by == MeasureScope.LINE && !sums.containsKey(Line.FIRST.name()))
                 ? null : rate(reads.sums(List.of(new Where("line", Line.FIRST.name())), from, to));
@@ -183,19 +210,28 @@ public class QualityMeasures {
         return span(by, value, from, to).weeks();
     }
 
+    private MeasuresWithTrend span(MeasureScope by, Object value, Instant from, Instant to) {
+        return span(by, value, from, to, null).trend();
+    }
+
+    /** A {@link #span} and, when a column was named, the times per value of it within the span's facts. */
+    private record Span(MeasuresWithTrend trend, Map<String, MeasureReads.Times> byKey) {
+    }
+
     /**
      * The period's measures and its weeks, each cut to the period, as {@link #measuresOf} gives them for the period and
      * week by week — read in a few queries however many weeks: the sums per week (their total is the period's: sums
-     * add up), the times per week and in total in one query, the usual escalation levels per week.
+     * add up), the times per week and in total (and per value of {@code splitBy}, a column, when not null) in one
+     * query, the usual escalation levels per week.
      */
-    private MeasuresWithTrend span(MeasureScope by, Object value, Instant from, Instant to) {
+    private Span span(MeasureScope by, Object value, Instant from, Instant to, String splitBy) {
         LocalDate week = from.atZone(reads.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         if (!week.plusWeeks(MAX_WEEKS).atStartOfDay(reads.zone()).toInstant().isAfter(to.minusNanos(1))) {
             throw DomainException.invalid("to", "quality.measures.error.tooManyWeeks", MAX_WEEKS);
         }
         List<Where> where = List.of(new Where(column(by), value));
         Map<LocalDate, Map<String, Sums>> sums = reads.weekly(where, null, from, to);
-        MeasureReads.WeekTimes times = reads.weeklyTimes(where, from, to);
+        MeasureReads.WeekTimes times = reads.weeklyTimes(where, splitBy, from, to);
         Usual usual = usualByWeek(by, value, from, to);
         List<WeekMeasures> out = new ArrayList<>();
         Sums total = Sums.zero();
@@ -210,7 +246,8 @@ public class QualityMeasures {
                     times.weeks().getOrDefault(week, MeasureReads.Times.NONE), usual.weeks().get(week))));
             week = week.plusWeeks(1);
         }
-        return new MeasuresWithTrend(measures(by, String.valueOf(value), from, to, total, times.total(), usual.total()), out);
+        return new Span(new MeasuresWithTrend(measures(by, String.valueOf(value), from, to, total, times.total(), usual.total()),
+                out), times.byKey());
     }
 
     /** The usual escalation level over a period and per week of it (absent or null = none). */

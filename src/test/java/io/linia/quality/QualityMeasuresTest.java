@@ -407,6 +407,7 @@ class QualityMeasuresTest {
                 MeasureScope.LINE, List.of("FIRST", "SECOND"),
                 MeasureScope.CATEGORY, List.of(String.valueOf(mailNotArriving)));
         int nonEmpty = 0;
+        int agentsSeen = 0;
         for (Instant[] p : periods) {
             for (Map.Entry<MeasureScope, List<String>> e : keys.entrySet()) {
                 for (String key : e.getValue()) {
@@ -434,12 +435,25 @@ class QualityMeasuresTest {
                 assertThat(w.measures()).isEqualTo(measures.of(lead, MeasureScope.GROUP, String.valueOf(delivery),
                         w.measures().from(), w.measures().to()));
             }
+            // a team's page read at once: the group's total and weeks, and its agents, as read one by one
+            for (long g : List.of(delivery, spam, 0L)) {
+                GroupMeasures team = measures.group(lead, g, p[0], p[1]);
+                MeasuresWithTrend alone = measures.withTrend(lead, MeasureScope.GROUP, String.valueOf(g), p[0], p[1]);
+                assertThat(team.total()).isEqualTo(alone.total());
+                assertThat(team.weeks()).isEqualTo(alone.weeks());
+                assertThat(team.agents()).as("agents of group %s in %s..%s", g, p[0], p[1])
+                        .isEqualTo(measures.all(lead, MeasureScope.AGENT, g, p[0], p[1]));
+                if (g == delivery) {
+                    agentsSeen += team.agents().size();
+                }
+            }
             // a group's agents compared: each agent's row as the agent's own measures within the group would give it
             for (Measures m : measures.all(lead, MeasureScope.AGENT, null, p[0], p[1])) {
                 assertThat(m).isEqualTo(measures.of(lead, MeasureScope.AGENT, m.key(), p[0], p[1]));
             }
         }
         assertThat(nonEmpty).isGreaterThan(20);
+        assertThat(agentsSeen).isGreaterThan(2);
     }
 
     @Test

@@ -161,25 +161,36 @@ public class MeasureReads {
         return out;
     }
 
-    /** The times of a period in total and per week (Monday in the zone) of it. */
-    public record WeekTimes(Times total, Map<LocalDate, Times> weeks) {
+    /**
+     * The times of a period in total, per week (Monday in the zone) of it and, when asked, per value of a column
+     * ({@code byKey}; empty when not asked).
+     */
+    public record WeekTimes(Times total, Map<LocalDate, Times> weeks, Map<String, Times> byKey) {
     }
 
     /**
-     * As {@link #times} (no grouping) for [from, to) in total and per week (Monday in the zone) of it, in one query: on
-     * PostgreSQL grouping sets (the week of {@code at} in the zone, and the total), elsewhere ranked here.
+     * As {@link #times} for [from, to) in total and per week (Monday in the zone) of it — and per value of
+     * {@code splitBy} (a column, or null for none) — in one scan of the facts: on PostgreSQL grouping sets (the week of
+     * {@code at} in the zone, the column, and the total), elsewhere ranked here.
      */
-    public WeekTimes weeklyTimes(List<Where> where, Instant from, Instant to) {
+    public WeekTimes weeklyTimes(List<Where> where, String splitBy, Instant from, Instant to) {
+        if (splitBy != null && !List.of("agent_id", "group_id", "line", "category_id").contains(splitBy)) {
+            throw new IllegalArgumentException(splitBy);
+        }
         Map<LocalDate, Times> weeks = new TreeMap<>();
+        Map<String, Times> byKey = new HashMap<>();
         if (!postgres) {
-            Map<String, Times> byHand = timesByHand(where, null, from, to, true);
+            Map<String, Times> byHand = timesByHand(where, splitBy, from, to, true);
             byHand.forEach((k, v) -> {
-                if (!k.equals(TOTAL)) {
-                    weeks.put(LocalDate.parse(k.substring(0, k.indexOf(KEY_SEPARATOR))), v);
+                if (k.startsWith(WEEK)) {
+                    weeks.put(LocalDate.parse(k.substring(WEEK.length())), v);
+                } else if (k.startsWith(KEY)) {
+                    byKey.put(k.substring(KEY.length()), v);
                 }
             });
-            return new WeekTimes(byHand.getOrDefault(TOTAL, Times.NONE), weeks);
+            return new WeekTimes(byHand.getOrDefault(TOTAL, Times.NONE), weeks, byKey);
         }
+        roomToSort();
         List<Object> args = new ArrayList<>();
         String local;
         if (zone.normalized() instanceof java.time.ZoneOffset offset) {
@@ -189,8 +200,9 @@ public class MeasureReads {
             local = "timezone(?, at)";
             args.add(zone.getId());
         }
-        StringBuilder sql = new StringBuilder("select cast(date_trunc('week', ").append(local).append(") as date),")
-                .append(" count(handling_ms), percentile_disc(0.5) within group (order by handling_ms),"
+        StringBuilder sql = new StringBuilder("select cast(date_trunc('week', ").append(local).append(") as date), ")
+                .append(splitBy == null ? "cast(null as varchar)" : "cast(" + splitBy + " as varchar)")
+                .append(", count(handling_ms), percentile_disc(0.5) within group (order by handling_ms),"
                         + " percentile_disc(0.9) within group (order by handling_ms), count(first_response_ms),"
                         + " percentile_disc(0.5) within group (order by first_response_ms),"
                         + " percentile_disc(0.9) within group (order by first_response_ms) from quality_fact where ");
@@ -198,20 +210,40 @@ public class MeasureReads {
         sql.append("at >= ? and at < ? and (handling_ms is not null or first_response_ms is not null)");
         args.add(Timestamp.from(from));
         args.add(Timestamp.from(to));
-        sql.append(" group by grouping sets ((1), ())");
+        sql.append(splitBy == null ? " group by grouping sets ((1), ())" : " group by grouping sets ((1), (2), ())");
         Times[] total = {Times.NONE};
         jdbc.query(sql.toString(), rs -> {
             LocalDate week = rs.getObject(1, LocalDate.class);
-            Times t = new Times(rs.getLong(2), longOrNull(rs, 3), longOrNull(rs, 4), rs.getLong(5), longOrNull(rs, 6),
-                    longOrNull(rs, 7));
-            if (week == null) {
-                total[0] = t;
-            } else {
+            String key = rs.getString(2);
+            Times t = new Times(rs.getLong(3), longOrNull(rs, 4), longOrNull(rs, 5), rs.getLong(6), longOrNull(rs, 7),
+                    longOrNull(rs, 8));
+            if (week != null) {
                 weeks.put(week, t);
+            } else if (key != null) {
+                byKey.put(key, t);
+            } else {
+                total[0] = t;
             }
         }, args.toArray());
-        return new WeekTimes(total[0], weeks);
+        return new WeekTimes(total[0], weeks, byKey);
     }
+
+    /**
+     * Lets the percentiles' sorts of this transaction stay in memory (a team's quarter is ~135,000 facts, ~15 MB to
+     * sort; the server's default 4 MB would spill them to disk). PostgreSQL only; outside a transaction it does nothing.
+     */
+    private void roomToSort() {
+        if (postgres && org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            jdbc.execute("set local work_mem = '" + SORT_MEMORY + "'");
+        }
+    }
+
+    /** The sort memory the percentiles' queries ask for (per sort; see {@link #roomToSort}). */
+    static final String SORT_MEMORY = "32MB";
+
+    /** The keys of the weeks and of the column's values among the times ranked by hand. */
+    private static final String WEEK = "week:";
+    private static final String KEY = "key:";
 
     /** The key of the whole period among the weeks ranked by hand. */
     private static final String TOTAL = "total";
@@ -231,6 +263,7 @@ public class MeasureReads {
         if (!postgres) {
             return timesByHand(where, groupBy, from, to, false);
         }
+        roomToSort();
         StringBuilder sql = new StringBuilder("select ").append(groupBy == null ? "''" : groupBy)
                 .append(", count(handling_ms), percentile_disc(0.5) within group (order by handling_ms),"
                         + " percentile_disc(0.9) within group (order by handling_ms), count(first_response_ms),"
@@ -254,7 +287,8 @@ public class MeasureReads {
 
     /**
      * The same on stores whose {@code percentile_disc} is not the standard's nearest rank (H2 interpolates the rank):
-     * the times are read and ranked here.
+     * the times are read and ranked here; {@code byWeek}: under {@link #WEEK} + each week, {@link #KEY} + each value of
+     * {@code groupBy} (when given) and {@link #TOTAL}.
      */
     private Map<String, Times> timesByHand(List<Where> where, String groupBy, Instant from, Instant to, boolean byWeek) {
         StringBuilder sql = new StringBuilder("select ").append(groupBy == null ? "''" : groupBy)
@@ -271,8 +305,9 @@ public class MeasureReads {
             }
             Long h = longOrNull(rs, 2);
             Long f = longOrNull(rs, 3);
-            List<String> keys = byWeek ? List.of(weekOf(rs.getObject(4, LocalDate.class)) + KEY_SEPARATOR + rs.getString(1), TOTAL)
-                    : java.util.Collections.singletonList(rs.getString(1));
+            List<String> keys = !byWeek ? java.util.Collections.singletonList(rs.getString(1))
+                    : groupBy == null ? List.of(WEEK + weekOf(rs.getObject(4, LocalDate.class)), TOTAL)
+                    : List.of(WEEK + weekOf(rs.getObject(4, LocalDate.class)), KEY + rs.getString(1), TOTAL);
             for (String key : keys) {
                 List<List<Long>> lists = values.computeIfAbsent(key, k -> List.of(new ArrayList<>(), new ArrayList<>()));
                 if (h != null) {

@@ -4,11 +4,11 @@ import io.linia.accounts.Actor;
 import io.linia.accounts.Role;
 import io.linia.quality.AnswerReviews;
 import io.linia.quality.GroupComparison;
+import io.linia.quality.GroupMeasures;
 import io.linia.quality.Measure;
 import io.linia.quality.MeasureScope;
 import io.linia.quality.MeasureTickets;
 import io.linia.quality.Measures;
-import io.linia.quality.MeasuresWithTrend;
 import io.linia.quality.QualityMeasures;
 import io.linia.quality.WeekMeasures;
 import io.linia.shared.DomainException;
@@ -228,11 +228,10 @@ class MeasurePages {
         Map<String, String> errors = (Map<String, String>) model.getAttribute("errors");
         try {
             if (period.valid()) {
-                MeasuresWithTrend both = measures.withTrend(actor, MeasureScope.GROUP, String.valueOf(groupId), period.start(),
-                        period.end());
+                GroupMeasures both = measures.group(actor, groupId, period.start(), period.end());
                 Measures total = both.total();
                 model.addAttribute("total", List.of(new MeasureRow(labels.group(groupId), null, total, null, period.dates())));
-                model.addAttribute("rows", groupAgents(actor, groupId, period, labels));
+                model.addAttribute("rows", agentRows(both.agents(), groupId, period, labels));
                 List<WeekMeasures> weeks = both.weeks();
                 java.util.ArrayList<Long> none = new java.util.ArrayList<>();
                 none.add(null);
@@ -252,7 +251,10 @@ class MeasurePages {
     }
 
     private List<MeasureRow> groupAgents(Actor actor, long groupId, MeasurePeriod period, MeasureLabels labels) {
-        List<Measures> all = measures.all(actor, MeasureScope.AGENT, groupId, period.start(), period.end());
+        return agentRows(measures.all(actor, MeasureScope.AGENT, groupId, period.start(), period.end()), groupId, period, labels);
+    }
+
+    private List<MeasureRow> agentRows(List<Measures> all, long groupId, MeasurePeriod period, MeasureLabels labels) {
         return MeasureViews.rows(all, m -> labels.agent(Long.parseLong(m.key())),
                 m -> pageOf(MeasureScope.AGENT, m.key(), period), groupId, period);
     }
