@@ -165,7 +165,6 @@ class MeasurePages {
             if (period.valid()) {
                 GroupComparison c = measures.compare(actor, agentId, groupId, period.start(), period.end());
                 views.comparison(model, c, labels, period, QualityMeasures.readsAll(actor));
-                model.addAttribute("rows", comparisonRows(c, labels, period, QualityMeasures.readsAll(actor)));
                 model.addAttribute("trendCsv", href("/agent/quality/measures/agent/" + agentId + "/trend.csv", Map.of(), group, period.dates()));
                 model.addAttribute("tableCsv", href("/agent/quality/measures/agent/" + agentId + "/table.csv", Map.of(), group, period.dates()));
             }

@@ -106,7 +106,11 @@ class MeasureViews {
         model.addAttribute("trendCharts", TrendCharts.configs(sides, weeks));
     }
 
-    /** @param groupDrills whether the viewer may open the group's drill-downs (a reviewer) */
+    /**
+     * The comparison of an agent with their group: both weekly trends, the labels and the period table's two rows.
+     *
+     * @param groupDrills whether the viewer may open the group's drill-downs (a reviewer)
+     */
     void comparison(Model model, GroupComparison c, MeasureLabels labels, MeasurePeriod period, boolean groupDrills) {
         List<String> sides = List.of(labels.agent(c.agentId()), labels.group(c.groupId()));
         java.util.ArrayList<Long> none = new java.util.ArrayList<>();
@@ -116,6 +120,7 @@ class MeasureViews {
         model.addAttribute("comparison", c);
         model.addAttribute("agentLabel", sides.get(0));
         model.addAttribute("groupLabel", sides.get(1));
+        model.addAttribute("rows", MeasurePages.comparisonRows(c, labels, period, groupDrills));
     }
 
     static List<MeasureRow> rows(List<io.linia.quality.Measures> all, java.util.function.Function<io.linia.quality.Measures, String> label,

@@ -312,7 +312,6 @@ class QualityController {
         model.addAttribute("q", overview.of(actor, actor.id(), period.start(), period.end()));
         GroupComparison c = measures.compare(actor, actor.id(), null, period.start(), period.end());
         views.comparison(model, c, labels, period, QualityMeasures.readsAll(actor));
-        model.addAttribute("rows", MeasurePages.comparisonRows(c, labels, period, QualityMeasures.readsAll(actor)));
         return "quality/me";
     }
 
