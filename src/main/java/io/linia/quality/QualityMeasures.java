@@ -102,7 +102,7 @@ public class QualityMeasures {
             throw DomainException.forbidden("quality.error.notReviewer");
         }
         List<Where> within = groupId == null ? List.of() : List.of(new Where("group_id", groupId));
-        return rows(by, within, from, to, null);
+        return rows(by, within, from, to, null, null);
     }
 
     /**
@@ -119,18 +119,19 @@ public class QualityMeasures {
             throw DomainException.forbidden("quality.error.notReviewer");
         }
         Span span = span(MeasureScope.GROUP, groupId, from, to, "agent_id");
-        List<Measures> agents = rows(MeasureScope.AGENT, List.of(new Where("group_id", groupId)), from, to, span.byKey());
+        List<Measures> agents = rows(MeasureScope.AGENT, List.of(new Where("group_id", groupId)), from, to, span.sumsByKey(),
+                span.timesByKey());
         return new GroupMeasures(span.trend().total(), span.trend().weeks(), agents);
     }
 
     /**
-     * The measures per value of {@code by}'s column over the facts matching {@code within}; {@code knownTimes} are the
-     * times per value when already read (else null: read here).
+     * The measures per value of {@code by}'s column over the facts matching {@code within}; {@code knownSums} and
+     * {@code knownTimes} are the sums and times per value when already read (else null: read here).
      */
-    private List<Measures> rows(MeasureScope by, List<Where> within, Instant from, Instant to,
+    private List<Measures> rows(MeasureScope by, List<Where> within, Instant from, Instant to, Map<String, Sums> knownSums,
                                 Map<String, MeasureReads.Times> knownTimes) {
         String col = column(by);
-        Map<String, Sums> sums = reads.grouped(within, col, from, to);
+        Map<String, Sums> sums = knownSums != null ? knownSums : reads.grouped(within, col, from, to);
         Map<String, MeasureReads.Times> times = knownTimes != null ? knownTimes : reads.times(within, col, from, to);
         // the first line's usual level (groups, categories, the first line); agents are judged against their own group's
         BigDecimal firstLine = by == MeasureScope.AGENT || (by == MeasureScope.LINE && !sums.containsKey(Line.FIRST.name()))
@@ -214,15 +215,15 @@ public class QualityMeasures {
         return span(by, value, from, to, null).trend();
     }
 
-    /** A {@link #span} and, when a column was named, the times per value of it within the span's facts. */
-    private record Span(MeasuresWithTrend trend, Map<String, MeasureReads.Times> byKey) {
+    /** A {@link #span} and, when a column was named, the sums and times per value of it within the span's facts. */
+    private record Span(MeasuresWithTrend trend, Map<String, Sums> sumsByKey, Map<String, MeasureReads.Times> timesByKey) {
     }
 
     /**
      * The period's measures and its weeks, each cut to the period, as {@link #measuresOf} gives them for the period and
-     * week by week — read in a few queries however many weeks: the sums per week (their total is the period's: sums
-     * add up), the times per week and in total (and per value of {@code splitBy}, a column, when not null) in one
-     * query, the usual escalation levels per week.
+     * week by week — read in a few queries however many weeks: the sums per week (and per value of {@code splitBy}, a
+     * column, when not null; their totals are the period's and each value's: sums add up), the times per week, in total
+     * and per value of {@code splitBy} in one query, the usual escalation levels per week.
      */
     private Span span(MeasureScope by, Object value, Instant from, Instant to, String splitBy) {
         LocalDate week = from.atZone(reads.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -230,7 +231,8 @@ public class QualityMeasures {
             throw DomainException.invalid("to", "quality.measures.error.tooManyWeeks", MAX_WEEKS);
         }
         List<Where> where = List.of(new Where(column(by), value));
-        Map<LocalDate, Map<String, Sums>> sums = reads.weekly(where, null, from, to);
+        Map<LocalDate, Map<String, Sums>> sums = reads.weekly(where, splitBy, from, to);
+        Map<String, Sums> byKey = new java.util.TreeMap<>();
         MeasureReads.WeekTimes times = reads.weeklyTimes(where, splitBy, from, to);
         Usual usual = usualByWeek(by, value, from, to);
         List<WeekMeasures> out = new ArrayList<>();
@@ -240,14 +242,18 @@ public class QualityMeasures {
             Instant end = week.plusWeeks(1).atStartOfDay(reads.zone()).toInstant();
             Instant a = start.isBefore(from) ? from : start;
             Instant b = end.isAfter(to) ? to : end;
-            Sums s = sums.getOrDefault(week, Map.of()).getOrDefault("", Sums.zero());
+            Sums s = Sums.zero();
+            for (Map.Entry<String, Sums> e : sums.getOrDefault(week, Map.of()).entrySet()) {
+                s = s.plus(e.getValue());
+                byKey.merge(e.getKey(), e.getValue(), Sums::plus);
+            }
             total = total.plus(s);
             out.add(new WeekMeasures(week, measures(by, String.valueOf(value), a, b, s,
                     times.weeks().getOrDefault(week, MeasureReads.Times.NONE), usual.weeks().get(week))));
             week = week.plusWeeks(1);
         }
         return new Span(new MeasuresWithTrend(measures(by, String.valueOf(value), from, to, total, times.total(), usual.total()),
-                out), times.byKey());
+                out), splitBy == null ? Map.of() : byKey, times.byKey());
     }
 
     /** The usual escalation level over a period and per week of it (absent or null = none). */

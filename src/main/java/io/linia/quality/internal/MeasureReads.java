@@ -170,8 +170,8 @@ public class MeasureReads {
 
     /**
      * As {@link #times} for [from, to) in total and per week (Monday in the zone) of it — and per value of
-     * {@code splitBy} (a column, or null for none) — in one scan of the facts: on PostgreSQL grouping sets (the week of
-     * {@code at} in the zone, the column, and the total), elsewhere ranked here.
+     * {@code splitBy} (a column, or null for none) — in one scan of the facts' index: on PostgreSQL grouping sets (the
+     * week of the fact's local day, the column, and the total), elsewhere ranked here.
      */
     public WeekTimes weeklyTimes(List<Where> where, String splitBy, Instant from, Instant to) {
         if (splitBy != null && !List.of("agent_id", "group_id", "line", "category_id").contains(splitBy)) {
@@ -192,15 +192,8 @@ public class MeasureReads {
         }
         roomToSort();
         List<Object> args = new ArrayList<>();
-        String local;
-        if (zone.normalized() instanceof java.time.ZoneOffset offset) {
-            local = "timezone('UTC', at) + make_interval(secs => ?)";
-            args.add(offset.getTotalSeconds());
-        } else {
-            local = "timezone(?, at)";
-            args.add(zone.getId());
-        }
-        StringBuilder sql = new StringBuilder("select cast(date_trunc('week', ").append(local).append(") as date), ")
+        // the week from the fact's local day (in the indexes), the Monday on or before it
+        StringBuilder sql = new StringBuilder("select on_day - cast(extract(isodow from on_day) as integer) + 1, ")
                 .append(splitBy == null ? "cast(null as varchar)" : "cast(" + splitBy + " as varchar)")
                 .append(", count(handling_ms), percentile_disc(0.5) within group (order by handling_ms),"
                         + " percentile_disc(0.9) within group (order by handling_ms), count(first_response_ms),"
