@@ -108,15 +108,19 @@ class RecoveryApi {
 
     @GetMapping("/requests/{id}")
     @Operation(summary = "A request's evidence: answers, the directory's masked facts, score with explanation, decisions, "
-            + "what the caller may decide; the read is written to the audit log")
+            + "what the caller may decide; the read is written to the audit log",
+            description = "otherRequests lists the other requests for the same mailbox (newest first: submitted date, ticket "
+                    + "number, earlier or later, state, last decision, refusedByPolicy with its note). When any of them was "
+                    + "refused by policy, fourEyesForced is true and autoRecommended false: a RESTORE then always waits for "
+                    + "CONFIRM by another certified agent, whatever the score. It does not refuse the request by itself.")
     RecoveryEvidence evidence(Actor actor, @PathVariable long id) {
         return requests.evidence(actor, id);
     }
 
     @PostMapping("/requests/{id}/decisions")
     @Operation(summary = "Decide (certified agents of the recovery group): RESTORE, CONFIRM, REJECT, ASK_MORE, REFUSE, POLICY",
-            description = "RESTORE needs resetLink and/or unblock; below the restore threshold it waits for CONFIRM by another "
-                    + "certified agent (four eyes). ASK_MORE needs a comment (what to add; the person gets a link). REFUSE needs "
+            description = "RESTORE needs resetLink and/or unblock; below the restore threshold, or whenever another request "
+                    + "for the mailbox was refused by policy (fourEyesForced), it waits for CONFIRM by another certified agent (four eyes). ASK_MORE needs a comment (what to add; the person gets a link). REFUSE needs "
                     + "a reason (OTHER also a comment). POLICY refuses by the third-party policy; nothing overrides it. "
                     + "Send the version you read: a stale one answers 409.")
     RecoveryEvidence decide(Actor actor, @PathVariable long id, @RequestBody DecisionCommand command) {

@@ -66,9 +66,13 @@ import org.springframework.transaction.annotation.Transactional;
  *     for the access-recovery group. A request about someone else's mailbox is refused at once with the
  *     policy template.</li>
  * <li><b>Evidence</b>: the answers next to the directory's masked facts, the score with its explanation and
- *     the recommendation; every view is written to the audit log.</li>
+ *     the recommendation, and the other requests for the same mailbox (a refusal by policy is per request: the
+ *     same person may come back without the tell-tale words, so an earlier policy refusal is shown as a warning
+ *     for the agent to weigh; it does not refuse the new request by itself, because the real owner may write after
+ *     a relative tried); every view is written to the audit log.</li>
  * <li><b>Decide</b> (a certified agent): restore (the directory acts and the person is told by mail to their
- *     contact address; below the auto-recommend threshold only after a second agent confirms), ask for more
+ *     contact address; below the auto-recommend threshold only after a second agent confirms, and always so when
+ *     the policy refused another request for the same mailbox), ask for more
  *     (the person gets a link to add answers), refuse with a reason template, or tick "someone else's
  *     mailbox" (refused with the policy template; nothing overrides it).</li>
  * </ul>
@@ -79,6 +83,8 @@ public class RecoveryRequests {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     static final String TAG = "recovery";
+    /** How many other requests for the same mailbox the evidence lists. */
+    static final int OTHER_REQUESTS = 50;
 
     private final RecoveryStore store;
     private final AccountDirectory directory;
@@ -279,12 +285,25 @@ public class RecoveryRequests {
         List<StoredDecision> decisions = store.decisions(r.id());
         StoredDecision pending = pendingRestore(r, decisions).orElse(null);
         List<RecoveryEvidence.Round> rounds = e.rounds().stream().map(RecoveryRequests::roundView).toList();
+        List<RecoveryEvidence.OtherRequest> others = otherRequests(r);
+        boolean forced = others.stream().anyMatch(RecoveryEvidence.OtherRequest::refusedByPolicy);
         return new RecoveryEvidence(r.id(), r.ticketId(), TicketNumber.format(r.ticketId()), r.mailbox(), r.contactEmail(),
                 r.contactName(), r.state(), r.version(), r.submittedAt(), e.facts().orElse(null), e.score(), e.recommendation(),
-                e.score().score() >= scoringSettings.restoreThreshold(), scoringSettings.restoreThreshold(), e.mentions(),
+                e.score().score() >= scoringSettings.restoreThreshold() && !forced, scoringSettings.restoreThreshold(), e.mentions(),
                 r.thirdPartyMarkedBy() != null, rounds, decisions.stream().map(RecoveryRequests::decisionView).toList(),
                 pending == null ? null : decisionView(pending), r.moreTokenHash() == null ? null : r.moreTokenExpiresAt(),
-                r.moreRequest(), available(viewer, r, e, pending));
+                r.moreRequest(), available(viewer, r, e, pending), others, forced);
+    }
+
+    /**
+     * The other requests for the same mailbox, newest first (at most {@value #OTHER_REQUESTS}): earlier ones and any
+     * submitted since. Listed whether or not the viewer sees their tickets, so that a policy refusal is never hidden.
+     */
+    private List<RecoveryEvidence.OtherRequest> otherRequests(StoredRequest r) {
+        return store.otherRequests(r.mailbox(), r.id(), OTHER_REQUESTS).stream()
+                .map(o -> new RecoveryEvidence.OtherRequest(o.id(), TicketNumber.format(o.ticketId()), o.submittedAt(),
+                        o.id() < r.id(), o.state(), o.lastDecision(), o.refusedByPolicy(), o.policyNote(), o.markedByAgent()))
+                .toList();
     }
 
     private Set<DecisionKind> available(Actor viewer, StoredRequest r, Evaluation e, StoredDecision pending) {
@@ -426,19 +445,27 @@ public class RecoveryRequests {
         long id = store.insertDecision(r.id(), DecisionKind.RESTORE, resetLink, unblock, null, comment, e.score().score(),
                 agent.id(), agent.name(), now);
         store.clearMoreToken(r.id());
-        if (e.score().score() >= scoringSettings.restoreThreshold()) {
+        List<String> refusedBefore = otherRequests(r).stream().filter(RecoveryEvidence.OtherRequest::refusedByPolicy)
+                .map(RecoveryEvidence.OtherRequest::ticketNumber).toList();
+        if (e.score().score() >= scoringSettings.restoreThreshold() && refusedBefore.isEmpty()) {
             audit.record(agent, AuditAction.DECISION_RESTORE, r.id(), r.ticketId(), r.mailbox(),
                     "score " + e.score().score() + actions(resetLink, unblock) + (comment == null ? "" : "; " + comment));
             carryOut(agent, r, resetLink, unblock, "restore #" + id + " by " + agent.name());
             return;
         }
-        // four eyes: below the auto-recommend threshold a second certified agent must confirm
+        // four eyes: below the auto-recommend threshold, or whatever the score when the policy refused another request
+        // for this mailbox (someone else has tried to get it), a second certified agent must confirm
         store.changeState(r.id(), RequestState.AWAITING_CONFIRMATION, now);
+        String why = refusedBefore.isEmpty()
+                ? "score " + e.score().score() + " < " + scoringSettings.restoreThreshold()
+                : "score " + e.score().score() + ", policy refusal for this mailbox on " + String.join(", ", refusedBefore);
         audit.record(agent, AuditAction.DECISION_RESTORE, r.id(), r.ticketId(), r.mailbox(),
-                "score " + e.score().score() + " < " + scoringSettings.restoreThreshold() + ", awaiting confirmation"
-                        + actions(resetLink, unblock) + (comment == null ? "" : "; " + comment));
-        tickets.addNote(agent, TicketNumber.format(r.ticketId()), new TicketCommands.Note(text(Locale.forLanguageTag("ru"),
-                "recovery.note.awaitingConfirmation", e.score().score(), scoringSettings.restoreThreshold())));
+                why + ", awaiting confirmation" + actions(resetLink, unblock) + (comment == null ? "" : "; " + comment));
+        tickets.addNote(agent, TicketNumber.format(r.ticketId()), new TicketCommands.Note(refusedBefore.isEmpty()
+                ? text(Locale.forLanguageTag("ru"), "recovery.note.awaitingConfirmation", e.score().score(),
+                        scoringSettings.restoreThreshold())
+                : text(Locale.forLanguageTag("ru"), "recovery.note.awaitingConfirmation.policyBefore", e.score().score(),
+                        String.join(", ", refusedBefore))));
     }
 
     private void confirm(Actor agent, StoredRequest r, Evaluation e, StoredDecision pending, String comment) {

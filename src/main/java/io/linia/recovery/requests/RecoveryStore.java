@@ -94,6 +94,38 @@ class RecoveryStore {
                 .params(agentId, at(now), id).update();
     }
 
+    /**
+     * Another request for the same mailbox, as the panel lists it: its last decision and, when it was refused by the
+     * policy, that decision's note (the phrases found in the text, or the agent's comment when they ticked it).
+     */
+    record OtherRequest(long id, long ticketId, RequestState state, Instant submittedAt, DecisionKind lastDecision,
+                        boolean refusedByPolicy, String policyNote, boolean markedByAgent) {
+    }
+
+    /** The other requests for {@code mailbox} (already in canonical form), newest first; read by the mailbox index. */
+    List<OtherRequest> otherRequests(String mailbox, long exceptId, int limit) {
+        return jdbc.sql("""
+                        select r.id, r.ticket_id, r.state, r.submitted_at, r.third_party_marked_by,
+                            (select d.kind from recovery_decision d where d.request_id = r.id order by d.id desc limit 1) as last_kind,
+                            p.id as policy_id, p.comment as policy_note
+                        from recovery_request r
+                        left join recovery_decision p on p.id = (select min(x.id) from recovery_decision x
+                            where x.request_id = r.id and x.kind = 'POLICY')
+                        where r.mailbox = ? and r.id <> ?
+                        order by r.id desc limit ?""")
+                .params(mailbox, exceptId, limit)
+                .query((rs, n) -> {
+                    String last = rs.getString("last_kind");
+                    rs.getLong("policy_id");
+                    boolean policy = !rs.wasNull();
+                    rs.getLong("third_party_marked_by");
+                    boolean marked = !rs.wasNull();
+                    return new OtherRequest(rs.getLong("id"), rs.getLong("ticket_id"), RequestState.valueOf(rs.getString("state")),
+                            instant(rs, "submitted_at"), last == null ? null : DecisionKind.valueOf(last), policy,
+                            rs.getString("policy_note"), marked);
+                }).list();
+    }
+
     private static StoredRequest request(ResultSet rs, int row) throws SQLException {
         long marked = rs.getLong("third_party_marked_by");
         Long markedBy = rs.wasNull() ? null : marked;

@@ -92,7 +92,12 @@ class RecoveryScoringMessagesTest {
         assertThat(messages.getMessage("recovery.scoring.regdate.close", new Object[] {4L}, Locale.ENGLISH))
                 .isEqualTo("Registration date off by 4 days (within tolerance)");
         assertThat(messages.getMessage("recovery.scoring.policy.possession", new Object[] {"ящик жены"}, Locale.ENGLISH))
-                .isEqualTo("Request about someone else's mailbox (a relative's or partner's): \"ящик жены\"");
+                .isEqualTo("Request about someone else's mailbox (a relative's, partner's, friend's, colleague's or another "
+                        + "person's): \"ящик жены\"");
+        assertThat(messages.getMessage("recovery.scoring.policy.asked-by", new Object[] {"по просьбе сына"}, Locale.ENGLISH))
+                .isEqualTo("Request made at another person's request: \"по просьбе сына\"");
+        assertThat(messages.getMessage("recovery.scoring.policy.belongs", new Object[] {"принадлежит моему мужу"}, ru))
+                .isEqualTo("Ящик принадлежит другому человеку: «принадлежит моему мужу»");
         assertThat(messages.getMessage("recovery.scoring.policy.foreign", new Object[] {"чужой почте"}, ru))
                 .isEqualTo("Запрос о доступе к чужой почте: «чужой почте»");
     }
