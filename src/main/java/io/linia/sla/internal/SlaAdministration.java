@@ -39,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Policies, notices and the periodic pass for {@link io.linia.sla.ServiceLevels}. On a desk without
  * policies the defaults are created at start: the seed's first-line promise (first answer within
  * 60 business minutes; 15/30/60/120 by priority), second line (first answer 4 business hours, next 8,
- * solution 3 business days) and access recovery (solution within 5 business days).
+ * solution 3 business days). The access-recovery group's policy (solution within 5 business days) is the recovery
+ * module's, set up at every start when missing.
  */
 @Component
 @Order(30)
@@ -87,8 +88,6 @@ public class SlaAdministration implements ApplicationRunner {
             }
             policies.save(new SlaPolicy(new SlaPolicyCommand("Вторая линия", Line.SECOND, null, null, null,
                     240, 480, null, 3, true, null, false, null, true, null)));
-            routing.groupByCode("recovery").map(GroupRef::id).ifPresent(g -> policies.save(new SlaPolicy(new SlaPolicyCommand(
-                    "Восстановление доступа", Line.SECOND, g, null, null, 480, 480, null, 5, true, null, false, null, true, null))));
         });
     }
 
