@@ -2,6 +2,24 @@ package io.linia.recovery.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.linia.recovery.BlockReason;
+import io.linia.recovery.EmbeddedMailboxes;
+import io.linia.recovery.requests.Questionnaire;
+import io.linia.recovery.requests.RecoveryRequests;
+import io.linia.support.MovingClock;
+import io.linia.web.UiFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import io.linia.support.StoreTest;
 import io.linia.support.WebSession;
 import java.net.http.HttpResponse;
@@ -23,9 +41,20 @@ import org.springframework.test.context.TestPropertySource;
  * ticket and a restore from it.
  */
 @StoreTest
+@Import(RecoveryPagesTest.Clocks.class)
 @TestPropertySource(properties = {"linia.test.context=recovery-pages", "linia.test.pg.schema=ctx_recovery_pages",
         "linia.recovery.proof-of-work.bits=6", "linia.recovery.rate-limits.per-ip.max=1000", "linia.demo.tickets=false"})
 class RecoveryPagesTest {
+
+    /** The pages' clock; the deadline test moves it (shared with RecoveryApiTest's context). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+        @Bean
+        @Primary
+        MovingClock movingClock() {
+            return new MovingClock();
+        }
+    }
 
     private static final Pattern TOKEN = Pattern.compile("name=\"powToken\" value=\"([^\"]+)\"");
     private static final Pattern BITS = Pattern.compile("data-pow-bits=\"(\\d+)\"");
@@ -36,6 +65,16 @@ class RecoveryPagesTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RecoveryRequests requests;
+    @Autowired
+    EmbeddedMailboxes mailboxes;
+    @Autowired
+    MovingClock clock;
+    @Autowired
+    UiFormat ui;
+    @Autowired
+    io.linia.accounts.UserDirectory users;
 
     @Test
     void theQuestionnaireIsPublicAndAValidOneOpensARecoveryTicketWithItsScreenshot() {
@@ -172,6 +211,128 @@ class RecoveryPagesTest {
         assertThat(WebSession.signedIn(port, "customer").get("/agent/recovery").statusCode()).isEqualTo(403);
         HttpResponse<String> list = agent.get("/agent/recovery");
         assertThat(list.body()).contains(number, "anna.sergeeva@pochta.example.ru", "id=\"certifications\"");
+    }
+
+    @Test
+    void thePanelExplainsEveryItemOfTheScoreInRussian() {
+        String mailbox = mailbox(mailboxes, clock.instant(), null);
+        RecoveryRequests.Submitted s = requests.submit(new Questionnaire(mailbox, unique("panel"), null,
+                new Questionnaire.Answers(LocalDate.of(2015, 5, 14), "пермь", List.of("Not-my-password-1"),
+                        List.of("Работа", "дача", "Кино"), List.of(), List.of("Счета"), List.of(), null, "Забыл пароль")),
+                List.of(), Locale.forLanguageTag("ru"), "203.0.113.5");
+
+        HttpResponse<String> panel = WebSession.signedIn(port, "l2").get("/agent/tickets/" + s.ticketNumber() + "/recovery");
+
+        assertThat(panel.statusCode()).isEqualTo(200);
+        assertThat(items(panel.body())).containsExactlyInAnyOrder(
+                "Ни один из указанных паролей не подошёл (проверено: 1)",
+                "Дата регистрации отличается на 4 дн. (в пределах допуска)",
+                "Город регистрации совпадает",
+                "Совпали названия папок: 2 из 3",
+                "Частые адресаты не указаны",
+                "Совпали фильтры: 1 из 1",
+                "Устройства и почтовые программы не указаны",
+                "Дата последнего входа не указана");
+    }
+
+    @Test
+    void theListShowsEachRequestsDeadlineAndMarksAnOverdueOne() {
+        RecoveryRequests.Submitted early = requests.submit(new Questionnaire(mailbox(mailboxes, clock.instant(), null),
+                unique("early"), null, owner()), List.of(), Locale.forLanguageTag("ru"), "203.0.113.6");
+        Instant earlyDue = due(early);
+        clock.set(earlyDue.plus(Duration.ofHours(2)));
+        RecoveryRequests.Submitted late = requests.submit(new Questionnaire(mailbox(mailboxes, clock.instant(), null),
+                unique("late"), null, owner()), List.of(), Locale.forLanguageTag("ru"), "203.0.113.6");
+        Instant lateDue = due(late);
+        assertThat(lateDue).isAfter(clock.instant());
+
+        HttpResponse<String> list = WebSession.signedIn(port, "l2").get("/agent/recovery");
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        String earlyRow = row(list.body(), early.ticketNumber());
+        String lateRow = row(list.body(), late.ticketNumber());
+        assertThat(due(earlyRow)).isEqualTo(ui.time(earlyDue));
+        assertThat(earlyRow).contains("data-overdue=\"true\"", "text-danger", "recovery-overdue\">просрочена</span>");
+        assertThat(due(lateRow)).isEqualTo(ui.time(lateDue));
+        assertThat(lateRow).contains("data-overdue=\"false\"").doesNotContain("recovery-overdue", "text-danger");
+        assertThat(WebSession.signedIn(port, "l2").get("/agent/recovery?lang=en").body()).contains("recovery-overdue\">overdue</span>");
+    }
+
+    @Test
+    void anOversizeScreenshotIsRefusedWithItsSizeAndNothingIsStored() {
+        WebSession person = WebSession.anonymous(port);
+        HttpResponse<String> page = person.get("/access-recovery");
+        long requestsBefore = count("recovery_request");
+        long ticketsBefore = count("ticket");
+        long attachmentsBefore = count("ticket_attachment");
+        Map<String, String> form = answers(mailbox(mailboxes, clock.instant(), null), unique("big"));
+        form.putAll(solved(page.body()));
+        byte[] big = new byte[3 * 1024 * 1024];
+        System.arraycopy(PNG, 0, big, 0, PNG.length);
+
+        HttpResponse<String> refused = person.postMultipart("/access-recovery", form, "screenshots", "screen.png", "image/png", big);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        Matcher error = Pattern.compile("id=\"screenshots-error\"[^>]*>([^<]+)<").matcher(refused.body());
+        assertThat(error.find()).as(refused.body()).isTrue();
+        assertThat(error.group(1).strip()).isEqualTo("Файл «screen.png» занимает 3 МБ, а один файл может занимать не больше 2 МБ.");
+        assertThat(count("recovery_request")).isEqualTo(requestsBefore);
+        assertThat(count("ticket")).isEqualTo(ticketsBefore);
+        assertThat(count("ticket_attachment")).isEqualTo(attachmentsBefore);
+    }
+
+    private Instant due(RecoveryRequests.Submitted s) {
+        return requests.list(users.userByLogin("lead").orElseThrow().toActor(), null, 500).stream()
+                .filter(r -> r.requestId() == s.requestId()).findFirst().orElseThrow().dueAt();
+    }
+
+    private static List<String> items(String panel) {
+        int from = panel.indexOf("id=\"recovery-items\"");
+        String list = panel.substring(from, panel.indexOf("</ul>", from));
+        Matcher m = Pattern.compile("<span>([^<]+)</span>").matcher(list);
+        List<String> lines = new ArrayList<>();
+        while (m.find()) {
+            lines.add(m.group(1).strip());
+        }
+        return lines;
+    }
+
+    private static String row(String page, String ticketNumber) {
+        int at = page.indexOf(">" + ticketNumber + "</a>");
+        assertThat(at).as("a row for " + ticketNumber).isPositive();
+        return page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
+    }
+
+    private static String due(String row) {
+        Matcher m = Pattern.compile("recovery-due[^>]*>\\s*<span>([^<]+)</span>").matcher(row);
+        assertThat(m.find()).as(row).isTrue();
+        return m.group(1).strip();
+    }
+
+    static String unique(String what) {
+        return what + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    static final String PASSWORD = "Kama-River!2015";
+    private static final String HASH = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
+
+    /** A mailbox of the test's own in the embedded directory: registered 2015-05-10 in Perm, one current password. */
+    static String mailbox(EmbeddedMailboxes mailboxes, Instant now, BlockReason blocked) {
+        String address = "rweb-" + UUID.randomUUID().toString().substring(0, 8) + "@pochta.example.ru";
+        assertThat(mailboxes.register(new EmbeddedMailboxes.Mailbox(address, LocalDate.of(2015, 5, 10), "Пермь", "+79120001122",
+                null, blocked, blocked == null ? null : now.minus(Duration.ofDays(1)),
+                List.of(new EmbeddedMailboxes.Password(HASH, LocalDate.of(2015, 5, 10), null)),
+                List.of("Работа", "Дача", "Фото"),
+                List.of(new EmbeddedMailboxes.Contact("brat.misha@pochta.example.ru", "Миша", 300)),
+                List.of(new EmbeddedMailboxes.Filter("Счета", "тема содержит «счёт» → папка «Счета»")),
+                List.of(new EmbeddedMailboxes.Login(now.minus(Duration.ofDays(3)), "RU", "Веб, Firefox"))))).isTrue();
+        return address;
+    }
+
+    /** The owner's answers to such a mailbox: everything right. */
+    static Questionnaire.Answers owner() {
+        return new Questionnaire.Answers(LocalDate.of(2015, 5, 10), "Пермь", List.of(PASSWORD), List.of("Работа", "Дача", "Фото"),
+                List.of("brat.misha@pochta.example.ru"), List.of("Счета"), List.of("Firefox"), null, "Забыл пароль");
     }
 
     private static Map<String, String> answers(String mailbox, String contact) {
