@@ -135,7 +135,7 @@ public class QualityMeasures {
         Map<String, MeasureReads.Times> times = knownTimes != null ? knownTimes : reads.times(within, col, from, to);
         // the first line's usual level (groups, categories, the first line); agents are judged against their own group's
         BigDecimal firstLine = by == MeasureScope.AGENT || (by == MeasureScope.LINE && !sums.containsKey(Line.FIRST.name()))
-                ? null : rate(reads.sums(List.of(new Where("line", Line.FIRST.name())), from, to));
+                ? null : rate(rates(List.of(new Where("line", Line.FIRST.name())), from, to));
         Map<String, BigDecimal> agentsUsual = by == MeasureScope.AGENT ? usualOfAgents(sums.keySet(), from, to) : Map.of();
         List<Measures> out = new ArrayList<>();
         for (Map.Entry<String, Sums> e : sums.entrySet()) {
@@ -165,7 +165,7 @@ public class QualityMeasures {
         }
         Where firstLine = new Where("line", Line.FIRST.name());
         Map<String, Map<String, Sums>> byAgent = new java.util.HashMap<>();
-        reads.grouped(List.of(new Where("agent_id", agents), firstLine), "agent_id, group_id", from, to).forEach((k, v) -> {
+        reads.groupedRates(List.of(new Where("agent_id", agents), firstLine), "agent_id, group_id", from, to).forEach((k, v) -> {
             int cut = k.indexOf(MeasureReads.KEY_SEPARATOR);
             byAgent.computeIfAbsent(k.substring(0, cut), a -> new java.util.TreeMap<>()).put(k.substring(cut + 1), v);
         });
@@ -179,7 +179,7 @@ public class QualityMeasures {
         if (groupOf.isEmpty()) {
             return out;
         }
-        Map<String, Sums> rates = reads.grouped(List.of(new Where("group_id", groupOf.values().stream().distinct()
+        Map<String, Sums> rates = reads.groupedRates(List.of(new Where("group_id", groupOf.values().stream().distinct()
                 .map(Long::parseLong).toList()), firstLine), "group_id", from, to);
         groupOf.forEach((agent, g) -> out.put(agent, rate(rates.getOrDefault(g, Sums.zero()))));
         return out;
@@ -270,7 +270,7 @@ public class QualityMeasures {
         if (by == MeasureScope.AGENT) {
             Map<LocalDate, String> groupOf = new java.util.HashMap<>();
             Map<String, Sums> overall = new java.util.TreeMap<>();
-            reads.weekly(List.of(new Where("agent_id", value), firstLine), "group_id", from, to).forEach((week, groups) -> {
+            reads.weeklyRates(List.of(new Where("agent_id", value), firstLine), "group_id", from, to).forEach((week, groups) -> {
                 String g = mostFirstLine(groups);
                 if (g != null) {
                     groupOf.put(week, g);
@@ -283,7 +283,7 @@ public class QualityMeasures {
             }
             java.util.Set<String> groups = new java.util.TreeSet<>(groupOf.values());
             groups.add(periodGroup);
-            Map<LocalDate, Map<String, Sums>> rates = reads.weekly(List.of(new Where("group_id",
+            Map<LocalDate, Map<String, Sums>> rates = reads.weeklyRates(List.of(new Where("group_id",
                     groups.stream().map(Long::parseLong).toList()), firstLine), "group_id", from, to);
             groupOf.forEach((week, g) -> out.put(week, rate(rates.getOrDefault(week, Map.of()).getOrDefault(g, Sums.zero()))));
             Sums periodRate = Sums.zero();
@@ -296,7 +296,7 @@ public class QualityMeasures {
             return new Usual(null, out);
         }
         Sums periodRate = Sums.zero();
-        for (Map.Entry<LocalDate, Map<String, Sums>> e : reads.weekly(List.of(firstLine), null, from, to).entrySet()) {
+        for (Map.Entry<LocalDate, Map<String, Sums>> e : reads.weeklyRates(List.of(firstLine), null, from, to).entrySet()) {
             Sums s = e.getValue().getOrDefault("", Sums.zero());
             out.put(e.getKey(), rate(s));
             periodRate = periodRate.plus(s);
@@ -470,13 +470,18 @@ public class QualityMeasures {
         List<Where> firstLine = List.of(new Where("line", Line.FIRST.name()));
         return switch (by) {
             case AGENT -> {
-                String group = mostFirstLine(reads.grouped(List.of(new Where("agent_id", value), firstLine.get(0)), "group_id", from, to));
+                String group = mostFirstLine(reads.groupedRates(List.of(new Where("agent_id", value), firstLine.get(0)), "group_id", from, to));
                 yield group == null ? null
-                        : rate(reads.sums(List.of(new Where("group_id", Long.parseLong(group)), firstLine.get(0)), from, to));
+                        : rate(rates(List.of(new Where("group_id", Long.parseLong(group)), firstLine.get(0)), from, to));
             }
-            case GROUP, CATEGORY -> rate(reads.sums(firstLine, from, to));
-            case LINE -> Line.FIRST.name().equals(value) ? rate(reads.sums(firstLine, from, to)) : null;
+            case GROUP, CATEGORY -> rate(rates(firstLine, from, to));
+            case LINE -> Line.FIRST.name().equals(value) ? rate(rates(firstLine, from, to)) : null;
         };
+    }
+
+    /** The escalation rate's parts over the facts matching all {@code where} in [from, to). */
+    private Sums rates(List<Where> where, Instant from, Instant to) {
+        return reads.groupedRates(where, null, from, to).getOrDefault("", Sums.zero());
     }
 
     private static BigDecimal rate(Sums s) {

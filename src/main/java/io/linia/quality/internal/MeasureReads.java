@@ -79,6 +79,26 @@ public class MeasureReads {
      * {@code where} in [from, to).
      */
     public Map<String, Sums> grouped(List<Where> where, String groupBy, Instant from, Instant to) {
+        return grouped(where, groupBy, from, to, MeasureStore.SUMS);
+    }
+
+    /**
+     * As {@link #grouped}, summing only the escalation rate's parts ({@link #RATE}: first-line handlings and
+     * escalations; the other counts 0) — what the usual escalation levels need, at a fraction of the work.
+     */
+    public Map<String, Sums> groupedRates(List<Where> where, String groupBy, Instant from, Instant to) {
+        return grouped(where, groupBy, from, to, RATE);
+    }
+
+    /** As {@link #weekly}, summing only the escalation rate's parts (see {@link #groupedRates}). */
+    public Map<LocalDate, Map<String, Sums>> weeklyRates(List<Where> where, String groupBy, Instant from, Instant to) {
+        return weekly(where, groupBy, from, to, RATE);
+    }
+
+    /** The parts of an escalation rate. */
+    public static final List<String> RATE = List.of("l1_handled", "escalated");
+
+    private Map<String, Sums> grouped(List<Where> where, String groupBy, Instant from, Instant to, List<String> summed) {
         LocalDate firstDay = from.atZone(zone).toLocalDate();
         if (firstDay.atStartOfDay(zone).toInstant().isBefore(from)) {
             firstDay = firstDay.plusDays(1);
@@ -88,15 +108,15 @@ public class MeasureReads {
         Instant firstStart = firstDay.atStartOfDay(zone).toInstant();
         Instant endStart = endDay.atStartOfDay(zone).toInstant();
         if (firstDay.isBefore(endDay)) {
-            add(out, query("quality_measure_day", where, groupBy, "on_day >= ? and on_day < ?", List.of(firstDay, endDay)));
+            add(out, query("quality_measure_day", where, groupBy, "on_day >= ? and on_day < ?", List.of(firstDay, endDay), summed));
             if (from.isBefore(firstStart)) {
-                add(out, facts(where, groupBy, from, firstStart));
+                add(out, facts(where, groupBy, from, firstStart, summed));
             }
             if (endStart.isBefore(to)) {
-                add(out, facts(where, groupBy, endStart, to));
+                add(out, facts(where, groupBy, endStart, to, summed));
             }
         } else {
-            add(out, facts(where, groupBy, from, to));
+            add(out, facts(where, groupBy, from, to, summed));
         }
         return out;
     }
@@ -112,6 +132,11 @@ public class MeasureReads {
      * the days folded into weeks here) and at most two over the facts (the partial days at the period's edges).
      */
     public Map<LocalDate, Map<String, Sums>> weekly(List<Where> where, String groupBy, Instant from, Instant to) {
+        return weekly(where, groupBy, from, to, MeasureStore.SUMS);
+    }
+
+    private Map<LocalDate, Map<String, Sums>> weekly(List<Where> where, String groupBy, Instant from, Instant to,
+                                                     List<String> summed) {
         LocalDate firstDay = from.atZone(zone).toLocalDate();
         if (firstDay.atStartOfDay(zone).toInstant().isBefore(from)) {
             firstDay = firstDay.plusDays(1);
@@ -120,7 +145,7 @@ public class MeasureReads {
         Map<LocalDate, Map<String, Sums>> out = new TreeMap<>();
         if (firstDay.isBefore(endDay)) {
             String keys = groupBy == null ? "on_day" : "on_day, " + groupBy;
-            query("quality_measure_day", where, keys, "on_day >= ? and on_day < ?", List.of(firstDay, endDay)).forEach((k, v) -> {
+            query("quality_measure_day", where, keys, "on_day >= ? and on_day < ?", List.of(firstDay, endDay), summed).forEach((k, v) -> {
                 int cut = k.indexOf(KEY_SEPARATOR);
                 LocalDate day = LocalDate.parse(cut < 0 ? k : k.substring(0, cut));
                 String key = groupBy == null ? "" : k.substring(cut + 1);
@@ -148,13 +173,13 @@ public class MeasureReads {
             Map<String, Sums> into = out.computeIfAbsent(week, w -> new TreeMap<>());
             if (first.isBefore(last)) {
                 if (a.isBefore(firstStart)) {
-                    add(into, facts(where, groupBy, a, firstStart));
+                    add(into, facts(where, groupBy, a, firstStart, summed));
                 }
                 if (lastStart.isBefore(b)) {
-                    add(into, facts(where, groupBy, lastStart, b));
+                    add(into, facts(where, groupBy, lastStart, b, summed));
                 }
             } else {
-                add(into, facts(where, groupBy, a, b));
+                add(into, facts(where, groupBy, a, b, summed));
             }
             week = week.plusWeeks(1);
         }
@@ -435,15 +460,17 @@ public class MeasureReads {
         return rs.wasNull() ? null : v;
     }
 
-    private Map<String, Sums> facts(List<Where> where, String groupBy, Instant from, Instant to) {
-        return query("quality_fact", where, groupBy, "at >= ? and at < ?", List.of(Timestamp.from(from), Timestamp.from(to)));
+    private Map<String, Sums> facts(List<Where> where, String groupBy, Instant from, Instant to, List<String> summed) {
+        return query("quality_fact", where, groupBy, "at >= ? and at < ?", List.of(Timestamp.from(from), Timestamp.from(to)),
+                summed);
     }
 
     /**
      * The sums per value of {@code groupBy}: null (one total under ""), a column, or several columns separated by
      * ", " (the key then their values joined by {@link #KEY_SEPARATOR}); rows with a null key value are left out.
      */
-    private Map<String, Sums> query(String table, List<Where> where, String groupBy, String period, List<Object> periodArgs) {
+    private Map<String, Sums> query(String table, List<Where> where, String groupBy, String period, List<Object> periodArgs,
+                                    List<String> summed) {
         List<String> keyColumns = groupBy == null ? List.of() : List.of(groupBy.split(", "));
         for (String k : keyColumns) {
             if (!List.of("agent_id", "group_id", "line", "category_id", "on_day").contains(k)) {
@@ -451,7 +478,8 @@ public class MeasureReads {
             }
         }
         int keys = Math.max(1, keyColumns.size());
-        StringBuilder sql = new StringBuilder("select ").append(groupBy == null ? "''" : groupBy).append(", ").append(SUMMED)
+        StringBuilder sql = new StringBuilder("select ").append(groupBy == null ? "''" : groupBy).append(", ")
+                .append(summed == MeasureStore.SUMS ? SUMMED : String.join(", ", summed.stream().map(c -> "sum(" + c + ")").toList()))
                 .append(" from ").append(table).append(" where ");
         List<Object> args = new ArrayList<>();
         conditions(sql, args, where);
@@ -462,16 +490,17 @@ public class MeasureReads {
         }
         Map<String, Sums> out = new HashMap<>();
         int n = MeasureStore.SUMS.size();
+        int[] at = summed.stream().mapToInt(MeasureStore.SUMS::indexOf).toArray();
         int review = MeasureStore.SUMS.indexOf("review_percent_sum");
         jdbc.query(sql.toString(), rs -> {
             long[] c = new long[n];
             BigDecimal reviews = BigDecimal.ZERO;
-            for (int i = 0; i < n; i++) {
-                if (i == review) {
-                    BigDecimal v = rs.getBigDecimal(i + 1 + keys);
+            for (int j = 0; j < at.length; j++) {
+                if (at[j] == review) {
+                    BigDecimal v = rs.getBigDecimal(j + 1 + keys);
                     reviews = v == null ? BigDecimal.ZERO : v;
                 } else {
-                    c[i] = rs.getLong(i + 1 + keys);
+                    c[at[j]] = rs.getLong(j + 1 + keys);
                 }
             }
             StringBuilder key = new StringBuilder();
