@@ -206,7 +206,9 @@ public class MeasureReads {
         if (splitBy != null && !List.of("agent_id", "group_id", "line", "category_id").contains(splitBy)) {
             throw new IllegalArgumentException(splitBy);
         }
-        StringBuilder sql = new StringBuilder("select on_day, ").append(splitBy == null ? "''" : splitBy)
+        // the week as a number (weeks since Monday 1900-01-01), so that no row needs a date object
+        String week = postgres ? "(on_day - date '1900-01-01') / 7" : "datediff('DAY', date '1900-01-01', on_day) / 7";
+        StringBuilder sql = new StringBuilder("select ").append(week).append(", ").append(splitBy == null ? "0" : splitBy)
                 .append(", handling_ms, first_response_ms from quality_fact where ");
         List<Object> args = new ArrayList<>();
         conditions(sql, args, where);
@@ -214,33 +216,74 @@ public class MeasureReads {
         args.add(Timestamp.from(from));
         args.add(Timestamp.from(to));
         Ranking ranking = new Ranking();
-        jdbc.query(sql.toString(), rs -> {
+        boolean textKey = "line".equals(splitBy);
+        jdbc.query(con -> {
+            java.sql.PreparedStatement ps = con.prepareStatement(sql.toString());
+            ps.setFetchSize(FETCH); // in a transaction PostgreSQL then sends the rows in batches, not all at once
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            return ps;
+        }, (java.sql.ResultSet rs) -> {
             long h = rs.getLong(3);
             boolean hasH = !rs.wasNull();
             long f = rs.getLong(4);
             boolean hasF = !rs.wasNull();
-            ranking.add(rs.getObject(1, LocalDate.class), rs.getString(2), hasH ? h : -1, hasF ? f : -1);
-        }, args.toArray());
+            int key = textKey ? ranking.key(rs.getString(2)) : ranking.key(rs.getLong(2));
+            ranking.add(rs.getInt(1), key, hasH ? h : -1, hasF ? f : -1);
+        });
         return ranking.times(splitBy != null);
     }
+
+    /** Rows fetched at a time by {@link #weeklyTimes}. */
+    private static final int FETCH = 8192;
+
+    /** Monday 1900-01-01: week numbers count from it. */
+    private static final LocalDate WEEK_ZERO = LocalDate.of(1900, 1, 1);
 
     /**
      * The facts' times in the order read, with each fact's week and key as small numbers, ranked per group (the total,
      * each week, each key) by {@link #times}. Times are never negative; a missing one is held as -1.
      */
     private static final class Ranking {
-        private final Map<LocalDate, Integer> weekOfDay = new HashMap<>();
-        private final Map<LocalDate, Integer> weekIndex = new HashMap<>();
-        private final List<LocalDate> weeks = new ArrayList<>();
-        private final Map<String, Integer> keyIndex = new HashMap<>();
+        /** Week numbers seen (weeks since {@link #WEEK_ZERO}), by index; and the index of each, from the smallest. */
+        private final List<Integer> weeks = new ArrayList<>();
+        private int firstWeek = Integer.MAX_VALUE;
+        private int[] weekIndexFrom = new int[0];
+        private final Map<Long, Integer> numericKeys = new HashMap<>();
+        private final Map<String, Integer> textKeys = new HashMap<>();
         private final List<String> keys = new ArrayList<>();
+        private long lastKey = Long.MIN_VALUE;
+        private int lastKeyIndex = -1;
         private int[] week = new int[1024];
         private int[] key = new int[1024];
         private long[] handling = new long[1024];
         private long[] response = new long[1024];
         private int n;
 
-        void add(LocalDate day, String k, long h, long f) {
+        int key(long k) {
+            if (k == lastKey && lastKeyIndex >= 0) {
+                return lastKeyIndex;
+            }
+            Integer i = numericKeys.get(k);
+            if (i == null) {
+                i = keys.size();
+                keys.add(Long.toString(k));
+                numericKeys.put(k, i);
+            }
+            lastKey = k;
+            lastKeyIndex = i;
+            return i;
+        }
+
+        int key(String k) {
+            return textKeys.computeIfAbsent(k == null ? "" : k, x -> {
+                keys.add(x);
+                return keys.size() - 1;
+            });
+        }
+
+        void add(int weekNumber, int keyIndex, long h, long f) {
             if (n == week.length) {
                 int size = n * 2;
                 week = java.util.Arrays.copyOf(week, size);
@@ -248,17 +291,33 @@ public class MeasureReads {
                 handling = java.util.Arrays.copyOf(handling, size);
                 response = java.util.Arrays.copyOf(response, size);
             }
-            week[n] = weekOfDay.computeIfAbsent(day, d -> weekIndex.computeIfAbsent(weekOf(d), w -> {
-                weeks.add(w);
-                return weeks.size() - 1;
-            }));
-            key[n] = keyIndex.computeIfAbsent(k == null ? "" : k, x -> {
-                keys.add(x);
-                return keys.size() - 1;
-            });
+            week[n] = weekIndex(weekNumber);
+            key[n] = keyIndex;
             handling[n] = h;
             response[n] = f;
             n++;
+        }
+
+        /** The index of a week number, from an array over the span of weeks seen (a period is at most ~106 weeks). */
+        private int weekIndex(int number) {
+            if (number < firstWeek || number >= firstWeek + weekIndexFrom.length) {
+                int from = Math.min(number, firstWeek);
+                int to = Math.max(number + 1, firstWeek == Integer.MAX_VALUE ? number + 1 : firstWeek + weekIndexFrom.length);
+                int[] grown = new int[to - from];
+                java.util.Arrays.fill(grown, -1);
+                if (firstWeek != Integer.MAX_VALUE) {
+                    System.arraycopy(weekIndexFrom, 0, grown, firstWeek - from, weekIndexFrom.length);
+                }
+                firstWeek = from;
+                weekIndexFrom = grown;
+            }
+            int i = weekIndexFrom[number - firstWeek];
+            if (i < 0) {
+                i = weeks.size();
+                weeks.add(number);
+                weekIndexFrom[number - firstWeek] = i;
+            }
+            return i;
         }
 
         WeekTimes times(boolean byKey) {
@@ -266,7 +325,7 @@ public class MeasureReads {
             long[][] f = rank(response);
             Map<LocalDate, Times> perWeek = new TreeMap<>();
             for (int w = 0; w < weeks.size(); w++) {
-                perWeek.put(weeks.get(w), times(h, f, 1 + w));
+                perWeek.put(WEEK_ZERO.plusWeeks(weeks.get(w)), times(h, f, 1 + w));
             }
             Map<String, Times> perKey = new HashMap<>();
             if (byKey) {
