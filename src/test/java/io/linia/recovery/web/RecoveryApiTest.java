@@ -9,6 +9,7 @@ import io.linia.accounts.UserCommand;
 import io.linia.accounts.UserDirectory;
 import io.linia.recovery.AccountDirectory;
 import io.linia.recovery.EmbeddedMailboxes;
+import io.linia.recovery.abuse.ProofOfWorkAnswers;
 import io.linia.recovery.audit.AuditAction;
 import io.linia.recovery.audit.AuditEntry;
 import io.linia.recovery.audit.AuditQuery;
@@ -19,8 +20,6 @@ import io.linia.support.ApiFixtures;
 import io.linia.support.ApiResponse;
 import io.linia.support.MovingClock;
 import io.linia.support.StoreTest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -281,38 +280,12 @@ class RecoveryApiTest {
         JsonNode challenge = fx.anonymous().get(BASE + "/questionnaire/challenge").json();
         String token = challenge.path("token").asText();
         body.put("powToken", token);
-        body.put("powSolution", counter(token, challenge.path("bits").asInt(), true));
+        body.put("powSolution", ProofOfWorkAnswers.solution(token, challenge.path("bits").asInt()));
         return body;
     }
 
     private static String unsolved(String token, int bits) {
-        return counter(token, bits, false);
-    }
-
-    private static String counter(String token, int bits, boolean solve) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (long counter = 0; ; counter++) {
-                byte[] digest = sha.digest((token + ":" + counter).getBytes(StandardCharsets.UTF_8));
-                if ((leadingZeros(digest) >= bits) == solve) {
-                    return Long.toString(counter);
-                }
-            }
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int leadingZeros(byte[] digest) {
-        int bits = 0;
-        for (byte b : digest) {
-            if (b == 0) {
-                bits += 8;
-                continue;
-            }
-            return bits + Integer.numberOfLeadingZeros(b & 0xFF) - 24;
-        }
-        return bits;
+        return ProofOfWorkAnswers.failure(token, bits);
     }
 
     private static JsonNode find(JsonNode array, String field, long value) {

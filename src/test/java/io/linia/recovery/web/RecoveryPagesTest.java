@@ -1,5 +1,7 @@
 package io.linia.recovery.web;
 
+import io.linia.recovery.abuse.ProofOfWorkAnswers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linia.recovery.BlockReason;
@@ -24,7 +26,6 @@ import io.linia.support.StoreTest;
 import io.linia.support.WebSession;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -364,29 +365,7 @@ class RecoveryPagesTest {
         assertThat(bits.find()).isTrue();
         String t = token.group(1).replace("&#39;", "'").replace("&amp;", "&");
         int need = Integer.parseInt(bits.group(1));
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (long counter = 0; ; counter++) {
-                byte[] digest = sha.digest((t + ":" + counter).getBytes(StandardCharsets.UTF_8));
-                if ((leadingZeros(digest) >= need) == solve) {
-                    return Map.of("powToken", t, "powSolution", Long.toString(counter));
-                }
-            }
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int leadingZeros(byte[] digest) {
-        int bits = 0;
-        for (byte b : digest) {
-            if (b == 0) {
-                bits += 8;
-                continue;
-            }
-            return bits + Integer.numberOfLeadingZeros(b & 0xFF) - 24;
-        }
-        return bits;
+        return Map.of("powToken", t, "powSolution", solve ? ProofOfWorkAnswers.solution(t, need) : ProofOfWorkAnswers.failure(t, need));
     }
 
     private long count(String table) {
