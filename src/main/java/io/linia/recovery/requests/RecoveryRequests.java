@@ -16,6 +16,7 @@ import io.linia.recovery.requests.RecoveryStore.StoredRequest;
 import io.linia.recovery.requests.RecoveryStore.StoredRound;
 import io.linia.recovery.scoring.EvidenceScore;
 import io.linia.recovery.scoring.EvidenceScoring;
+import io.linia.recovery.scoring.MailboxFacts.KnownItem;
 import io.linia.recovery.scoring.OwnerAnswers;
 import io.linia.recovery.scoring.Recommendation;
 import io.linia.recovery.scoring.RecoveryScoringProperties;
@@ -52,7 +53,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -641,10 +641,11 @@ public class RecoveryRequests {
 
     private io.linia.recovery.scoring.MailboxFacts scoringFacts(MailboxFacts f, java.util.function.Predicate<String> matched) {
         ZoneId zone = settings.zone();
-        List<String> contacts = f.frequentContacts().stream()
-                .flatMap(c -> Stream.of(c.address(), c.displayName())).filter(x -> x != null && !x.isBlank()).toList();
-        List<String> filters = f.filters().stream()
-                .flatMap(x -> Stream.of(x.name(), x.description())).filter(x -> x != null && !x.isBlank()).toList();
+        // one item per contact and per filter, under all its names: a contact given by name and by address is one remembered
+        List<KnownItem> contacts = f.frequentContacts().stream().filter(c -> KnownItem.anyGiven(c.address(), c.displayName()))
+                .map(c -> KnownItem.of(c.address(), c.displayName())).toList();
+        List<KnownItem> filters = f.filters().stream().filter(x -> KnownItem.anyGiven(x.name(), x.description()))
+                .map(x -> KnownItem.of(x.name(), x.description())).toList();
         List<io.linia.recovery.scoring.MailboxFacts.Login> logins = f.lastLogins().stream()
                 .map(l -> new io.linia.recovery.scoring.MailboxFacts.Login(l.at().atZone(zone).toLocalDate(), l.client())).toList();
         return new io.linia.recovery.scoring.MailboxFacts(f.registeredOn(), f.registrationCity(), f.folders(), contacts, filters,

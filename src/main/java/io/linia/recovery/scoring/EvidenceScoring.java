@@ -32,11 +32,11 @@ public final class EvidenceScoring {
         items.add(date(EvidenceKind.REGISTRATION_DATE, answers.registrationDate(), facts.registrationDate(),
                 settings.registrationDateWeight(), settings.registrationToleranceDays(), settings.registrationZeroDays()));
         items.add(city(answers, facts));
-        items.add(list(EvidenceKind.FOLDERS, withoutStandardFolders(answers.folders()), withoutStandardFolders(facts.folders()),
-                settings.foldersWeight()));
-        items.add(list(EvidenceKind.CONTACTS, answers.contacts(), facts.contacts(), settings.contactsWeight()));
-        items.add(list(EvidenceKind.FILTERS, answers.filters(), facts.filters(), settings.filtersWeight()));
-        items.add(list(EvidenceKind.DEVICES, answers.devices(), facts.clients(), settings.devicesWeight()));
+        items.add(list(EvidenceKind.FOLDERS, withoutStandardFolders(answers.folders()),
+                single(withoutStandardFolders(facts.folders())), settings.foldersWeight()));
+        items.add(list(EvidenceKind.CONTACTS, answers.contacts(), aliases(facts.contacts()), settings.contactsWeight()));
+        items.add(list(EvidenceKind.FILTERS, answers.filters(), aliases(facts.filters()), settings.filtersWeight()));
+        items.add(list(EvidenceKind.DEVICES, answers.devices(), single(facts.clients()), settings.devicesWeight()));
         items.add(date(EvidenceKind.LAST_LOGIN, answers.lastLoginDate(), facts.lastLogin().orElse(null),
                 settings.lastLoginWeight(), settings.lastLoginToleranceDays(), settings.lastLoginZeroDays()));
         double sum = items.stream().mapToDouble(EvidenceItem::points).sum();
@@ -98,18 +98,31 @@ public final class EvidenceScoring {
         return new EvidenceItem(kind, match ? weight : 0, weight, kind.code(match ? "matched" : "none"), List.of());
     }
 
-    private EvidenceItem list(EvidenceKind kind, List<String> given, List<String> known, int weight) {
+    /**
+     * A list answer against the items the directory knows, each item under its aliases: counts are of items, not of
+     * aliases, so one contact given by name and by address is one match, and a contact known by two names is one
+     * contact towards those needed for full weight.
+     */
+    private EvidenceItem list(EvidenceKind kind, List<String> given, List<List<String>> known, int weight) {
         if (given.isEmpty()) {
             return new EvidenceItem(kind, 0, weight, kind.code("unanswered"), List.of());
         }
         if (known.isEmpty()) {
             return new EvidenceItem(kind, 0, weight, kind.code("unknown"), List.of(given.size()));
         }
-        int matches = names.countMatches(given, known);
+        int matches = names.countItemMatches(given, known);
         // full weight needs as many matches as asked for, or all the directory knows if it knows fewer
         int needed = Math.min(settings.namesForFullWeight(), known.size());
         double points = weight * (double) matches / Math.max(given.size(), needed);
         return new EvidenceItem(kind, points, weight, kind.code(matches > 0 ? "matched" : "none"), List.of(matches, given.size()));
+    }
+
+    private static List<List<String>> single(List<String> names) {
+        return names.stream().map(List::of).toList();
+    }
+
+    private static List<List<String>> aliases(List<MailboxFacts.KnownItem> items) {
+        return items.stream().map(MailboxFacts.KnownItem::aliases).toList();
     }
 
     private static List<String> withoutStandardFolders(List<String> folders) {

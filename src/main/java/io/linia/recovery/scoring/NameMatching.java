@@ -9,8 +9,9 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
  * Fuzzy matching of names the user remembers against the directory's: case folded (Russian too), ё as е,
- * punctuation and spaces normalised, then Jaro-Winkler similarity at a threshold; each name on either side
- * is used at most once, best pairs first.
+ * punctuation and spaces normalised, then Jaro-Winkler similarity at a threshold; addresses match only exactly.
+ * Counting is a one-to-one matching, best pairs first: each given name and each known item is used at most once, where
+ * a known item may go by several aliases (a contact's address and name) and still counts as one.
  */
 public final class NameMatching {
 
@@ -42,15 +43,28 @@ public final class NameMatching {
         return JARO_WINKLER.apply(x, y);
     }
 
-    /** How many of the given names match a distinct known name. */
+    /** How many of the given names match a distinct known name (each known name a thing of its own). */
     public int countMatches(List<String> given, List<String> known) {
+        return countItemMatches(given, known.stream().map(List::of).toList());
+    }
+
+    /**
+     * How many of the given names match a distinct known item, an item being one thing known under several aliases
+     * (a contact's address and display name). A given name matches an item at its best similarity over the aliases;
+     * each given name and each item is used at most once, best pairs first, so two aliases of one contact given as two
+     * answers count once.
+     */
+    public int countItemMatches(List<String> given, List<List<String>> known) {
         record Pair(int given, int known, double similarity) { }
         List<Pair> pairs = new ArrayList<>();
         for (int g = 0; g < given.size(); g++) {
             for (int k = 0; k < known.size(); k++) {
-                double s = similarity(given.get(g), known.get(k));
-                if (s >= threshold) {
-                    pairs.add(new Pair(g, k, s));
+                double best = 0;
+                for (String alias : known.get(k)) {
+                    best = Math.max(best, similarity(given.get(g), alias));
+                }
+                if (best >= threshold) {
+                    pairs.add(new Pair(g, k, best));
                 }
             }
         }

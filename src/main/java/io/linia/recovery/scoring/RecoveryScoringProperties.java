@@ -22,7 +22,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * <li>the registration city (5) and devices (5) are weak: they are easy to guess or to know about someone.</li>
  * </ul>
  * Lists earn in proportion to the names matched out of those given, counting at least
- * {@code namesForFullWeight}, so one right folder among one given earns a third and wrong guesses dilute.
+ * {@code namesForFullWeight} (or all the directory knows, if it knows fewer), so one right folder among one given earns
+ * a third and wrong guesses dilute. Matching is one to one between the answers and the things the directory knows, and
+ * a contact or a filter is one thing under all its names (a contact's address and display name, a filter's name and
+ * description): naming one contact twice, as «Мама» and by her address, is one contact remembered, not two, and a
+ * mailbox with two filters needs two, not the number of their names.
  *
  * @param passwordWeight             points for at least one previous password matching (40)
  * @param registrationDateWeight     points for the registration date within tolerance (15)
@@ -38,7 +42,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lastLoginZeroDays          and off by this much or more earns nothing (60)
  * @param nameSimilarity             Jaro-Winkler similarity of normalised names at which they match (0.88:
  *                                   «Работа» matches «работы», «Дача» does not match «Даша»)
- * @param namesForFullWeight         a list earns in full only with at least this many matches (3)
+ * @param namesForFullWeight         a list earns in full only with at least this many matches, or as many as the
+ *                                   directory knows folders, contacts or filters if fewer (3)
  * @param maxPasswordCandidates      at most this many candidates are checked, each costs a slow hash (5)
  * @param restoreThreshold           score from which to recommend restoring (70)
  * @param askForMoreThreshold        score from which to ask for more rather than refuse (35)

@@ -2,6 +2,7 @@ package io.linia.recovery.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.linia.accounts.Actor;
 import io.linia.accounts.UserDirectory;
@@ -10,7 +11,9 @@ import io.linia.recovery.audit.AuditAction;
 import io.linia.recovery.audit.AuditEntry;
 import io.linia.recovery.audit.AuditQuery;
 import io.linia.recovery.audit.RecoveryAuditLog;
+import io.linia.recovery.scoring.EvidenceItem;
 import io.linia.recovery.scoring.EvidenceKind;
+import io.linia.recovery.scoring.EvidenceScore;
 import io.linia.recovery.scoring.Recommendation;
 import io.linia.routing.BusinessCalendars;
 import io.linia.routing.RoutingDirectory;
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -89,6 +93,8 @@ class RecoveryRequestsTest {
     ServiceLevels levels;
     @Autowired
     BusinessCalendars calendars;
+    @Autowired
+    MessageSource messages;
 
     private Actor l2;
     private Actor lead;
@@ -283,6 +289,38 @@ class RecoveryRequestsTest {
         assertThatThrownBy(() -> requests.addAnswers(second.group(1), strong("y"), "192.0.2.12")).isInstanceOf(DomainException.class);
         assertThat(entries(s.requestId())).extracting(AuditEntry::action).contains(AuditAction.DECISION_ASK_MORE,
                 AuditAction.ANSWERS_ADDED);
+    }
+
+    @Test
+    void aContactOrAFilterNamedTwoWaysIsOneRememberedInTheScore() {
+        // «Мама» is the display name of mama.lida@…, «Квитанции» the name of the filter the description describes
+        RecoveryRequests.Submitted same = requests.submit(new Questionnaire(ANNA, "anna.aliases@example.org", null,
+                new Questionnaire.Answers(null, null, List.of(), List.of(), List.of("Мама", "mama.lida@pochta.example.ru"),
+                        List.of("Квитанции", "от: noreply@gkh-kazan.example.ru → папка «Квитанции ЖКХ»"), List.of(), null,
+                        "Забыла пароль")), List.of(), Locale.forLanguageTag("ru"), "192.0.2.10");
+        EvidenceScore once = requests.evidence(l2, same.requestId()).score();
+        EvidenceItem contacts = once.item(EvidenceKind.CONTACTS);
+        assertThat(contacts.arguments()).containsExactly(1, 2);
+        // Анна has 4 frequent contacts: full weight needs 3 matches, this is one of them
+        assertThat(contacts.points()).isCloseTo(15.0 / 3, within(1e-9));
+        assertThat(messages.getMessage(contacts.code(), contacts.argumentArray(), Locale.forLanguageTag("ru")))
+                .isEqualTo("Совпали частые адресаты: 1 из 2");
+        assertThat(messages.getMessage(contacts.code(), contacts.argumentArray(), Locale.ENGLISH))
+                .isEqualTo("1 of 2 contacts match");
+        EvidenceItem filters = once.item(EvidenceKind.FILTERS);
+        assertThat(filters.arguments()).containsExactly(1, 2);
+        assertThat(filters.points()).isCloseTo(10.0 / 3, within(1e-9));
+        assertThat(messages.getMessage(filters.code(), filters.argumentArray(), Locale.ENGLISH)).isEqualTo("1 of 2 filters match");
+
+        // the name of one contact and the address of another are two
+        RecoveryRequests.Submitted two = requests.submit(new Questionnaire(ANNA, "anna.two.contacts@example.org", null,
+                new Questionnaire.Answers(null, null, List.of(), List.of(), List.of("Мама", "sergeev.oleg@pochta.example.ru"),
+                        List.of("Квитанции", "Школа"), List.of(), null, "Забыла пароль")), List.of(), Locale.forLanguageTag("ru"),
+                "192.0.2.10");
+        EvidenceScore twice = requests.evidence(l2, two.requestId()).score();
+        assertThat(twice.item(EvidenceKind.CONTACTS).arguments()).containsExactly(2, 2);
+        assertThat(twice.item(EvidenceKind.CONTACTS).points()).isCloseTo(15.0 * 2 / 3, within(1e-9));
+        assertThat(twice.item(EvidenceKind.FILTERS).arguments()).containsExactly(2, 2);
     }
 
     @Test

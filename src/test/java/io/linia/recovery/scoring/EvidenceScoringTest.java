@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.linia.recovery.scoring.MailboxFacts.KnownItem;
 import io.linia.recovery.scoring.MailboxFacts.Login;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,8 +13,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 class EvidenceScoringTest {
 
@@ -42,7 +45,9 @@ class EvidenceScoringTest {
 
     private static MailboxFacts facts(PasswordCheck check) {
         return new MailboxFacts(REGISTERED, "Екатеринбург", List.of("Входящие", "Работа", "Дача", "Налоги 2024", "Школа Маши"),
-                List.of("olga.petrova@mail.example", "Сергей Иванов", "buh@zavod.example"), List.of("Рассылки в архив", "Банк"),
+                List.of(KnownItem.of("olga.petrova@mail.example", "Ольга Петрова"), KnownItem.of(null, "Сергей Иванов"),
+                        KnownItem.of("buh@zavod.example", "Бухгалтерия завода")),
+                List.of(KnownItem.of("Рассылки в архив", "Письма со словом «рассылка» переносить в Архив"), KnownItem.of("Банк", "")),
                 List.of(new Login(LocalDate.of(2026, 10, 1), "iPhone Mail"), new Login(LAST_LOGIN, "Thunderbird"),
                         new Login(LocalDate.of(2026, 9, 12), "iPhone Mail")),
                 check);
@@ -120,6 +125,71 @@ class EvidenceScoringTest {
         EvidenceItem item = scoring.score(given, facts(null)).item(EvidenceKind.CONTACTS);
         assertThat(item.arguments()).containsExactly(3, 4);
         assertThat(item.points()).isCloseTo(15.0 * 3 / 4, within(1e-9));
+    }
+
+    private static OwnerAnswers contactsAndFilters(List<String> contacts, List<String> filters) {
+        return new OwnerAnswers(null, null, List.of(), List.of(), contacts, filters, List.of(), null, "");
+    }
+
+    private static String explained(EvidenceItem item, Locale locale) {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("i18n/recovery-scoring");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages.getMessage(item.code(), item.argumentArray(), locale);
+    }
+
+    @Test
+    void theNameAndTheAddressOfOneContactAreOneContactRemembered() {
+        EvidenceItem item = scoring.score(contactsAndFilters(List.of("ольга петрова", "Olga.Petrova@mail.example"), List.of()),
+                facts(null)).item(EvidenceKind.CONTACTS);
+        assertThat(item.arguments()).containsExactly(1, 2);
+        // one match of the two given; full weight needs 3 of the 3 contacts known (not of their 5 names)
+        assertThat(item.points()).isCloseTo(15.0 * 1 / 3, within(1e-9));
+        assertThat(explained(item, Locale.ENGLISH)).isEqualTo("1 of 2 contacts match");
+        assertThat(explained(item, Locale.forLanguageTag("ru"))).isEqualTo("Совпали частые адресаты: 1 из 2");
+    }
+
+    @Test
+    void theNameOfOneContactAndTheAddressOfAnotherAreTwoContactsRemembered() {
+        EvidenceItem item = scoring.score(contactsAndFilters(List.of("Ольга Петрова", "buh@zavod.example"), List.of()),
+                facts(null)).item(EvidenceKind.CONTACTS);
+        assertThat(item.arguments()).containsExactly(2, 2);
+        assertThat(item.points()).isCloseTo(15.0 * 2 / 3, within(1e-9));
+        assertThat(explained(item, Locale.ENGLISH)).isEqualTo("2 of 2 contacts match");
+    }
+
+    @Test
+    void everyContactByOneNameOrAnotherEarnsTheFullWeightAndAnAddressNearMissStillMisses() {
+        EvidenceItem all = scoring.score(contactsAndFilters(List.of("Бухгалтерия завода", "olga.petrova@mail.example",
+                "Сергей Иванов", "Ольга Петрова"), List.of()), facts(null)).item(EvidenceKind.CONTACTS);
+        // four answers, three contacts: the fourth answer is Ольга's other name and finds no contact left
+        assertThat(all.arguments()).containsExactly(3, 4);
+        assertThat(all.points()).isCloseTo(15.0 * 3 / 4, within(1e-9));
+        EvidenceItem nearMiss = scoring.score(contactsAndFilters(List.of("olga.petrov@mail.example"), List.of()), facts(null))
+                .item(EvidenceKind.CONTACTS);
+        assertThat(nearMiss.arguments()).containsExactly(0, 1);
+        assertThat(nearMiss.code()).isEqualTo("recovery.scoring.contacts.none");
+    }
+
+    @Test
+    void theNameAndTheDescriptionOfOneFilterAreOneFilterRemembered() {
+        EvidenceItem item = scoring.score(contactsAndFilters(List.of(), List.of("рассылки в архив",
+                "письма со словом рассылка переносить в архив")), facts(null)).item(EvidenceKind.FILTERS);
+        assertThat(item.arguments()).containsExactly(1, 2);
+        // the mailbox has 2 filters (3 names between them): one of the two needed
+        assertThat(item.points()).isCloseTo(10.0 / 2, within(1e-9));
+        assertThat(explained(item, Locale.ENGLISH)).isEqualTo("1 of 2 filters match");
+        assertThat(explained(item, Locale.forLanguageTag("ru"))).isEqualTo("Совпали фильтры: 1 из 2");
+    }
+
+    @Test
+    void bothFiltersOfAMailboxWithTwoEarnTheFullWeightWhateverTheirNamesCount() {
+        EvidenceItem item = scoring.score(contactsAndFilters(List.of(), List.of("Письма со словом «рассылка» переносить в архив",
+                "банк")), facts(null)).item(EvidenceKind.FILTERS);
+        assertThat(item.arguments()).containsExactly(2, 2);
+        assertThat(item.points()).isCloseTo(10.0, within(1e-9));
+        assertThat(explained(item, Locale.ENGLISH)).isEqualTo("2 of 2 filters match");
     }
 
     @Test

@@ -11,7 +11,8 @@ class OwnershipAssessmentTest {
     private final EvidenceScoring scoring = new EvidenceScoring(RecoveryScoringProperties.defaults());
     private final ThirdPartyRequestPolicy policy = new ThirdPartyRequestPolicy();
     private final MailboxFacts facts = new MailboxFacts(LocalDate.of(2015, 3, 1), "Казань", List.of("Работа", "Дача", "Рецепты"),
-            List.of("Анна Смирнова"), List.of(), List.of(new MailboxFacts.Login(LocalDate.of(2026, 11, 1), "Android")),
+            List.of(MailboxFacts.KnownItem.of("anna.smirnova@mail.example", "Анна Смирнова")), List.of(),
+            List.of(new MailboxFacts.Login(LocalDate.of(2026, 11, 1), "Android")),
             "Secret2020"::equals);
 
     private OwnerAnswers everythingRightWith(String freeText) {
