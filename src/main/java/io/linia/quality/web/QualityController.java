@@ -377,23 +377,31 @@ class QualityController {
 
     // ------------------------------------------------------------------ customers: the rating page and the portal panel
 
+    /**
+     * The rating link of the solved mail and the portal. Opening it records nothing: mail scanners and link previews
+     * fetch every link of a mail, and a rating recorded on GET would be theirs. The page shows the chosen score
+     * selected in a form that its script ({@code linia.js}) sends at once — one click for a person, nothing for a
+     * fetcher; without the script the person presses "save". The form says it came from the link, so it counts
+     * as the link's one click (a later click of another score does not change a given rating; the form does).
+     */
     @GetMapping("/rate/{token}")
     String ratePage(@PathVariable String token, @RequestParam(required = false) String score, Model model,
                     HttpServletResponse response) {
         try {
+            RatingInvitation invitation = ratings.byToken(token);
             if (score != null) {
                 Integer value = score.matches("\\d{1,2}") ? Integer.valueOf(score) : -1;
-                try {
-                    ratings.rate(token, value, null, true);
-                } catch (DomainException e) {
-                    if (e.kind() != DomainException.Kind.INVALID_INPUT) {
-                        throw e;
-                    }
-                    model.addAttribute("scoreError", refusals.explain(e));
+                if (value < 1 || value > invitation.scale().max()) {
+                    model.addAttribute("scoreError", refusals.explain(
+                            DomainException.invalid("score", "quality.rating.scoreRange", invitation.scale().max())));
                     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                } else if (invitation.expired()) {
+                    throw DomainException.conflict("quality.rating.expired");
+                } else if (invitation.rating() == null) {
+                    model.addAttribute("clicked", value);
                 }
             }
-            return ratingPage(ratings.byToken(token), model);
+            return ratingPage(invitation, model);
         } catch (DomainException e) {
             return refused(e, model, response);
         }
@@ -401,11 +409,12 @@ class QualityController {
 
     @PostMapping("/rate/{token}")
     String rate(@PathVariable String token, @RequestParam(required = false) String score,
-                @RequestParam(required = false) String comment, Model model, HttpServletResponse response) {
+                @RequestParam(required = false) String comment, @RequestParam(required = false) String via, Model model,
+                HttpServletResponse response) {
         try {
             Integer value = score == null || score.isBlank() ? null : score.matches("\\d{1,2}") ? Integer.valueOf(score) : -1;
             try {
-                ratings.rate(token, value, comment, false);
+                ratings.rate(token, value, comment, "link".equals(via));
                 model.addAttribute("saved", true);
             } catch (DomainException e) {
                 if (e.kind() != DomainException.Kind.INVALID_INPUT) {
