@@ -133,7 +133,13 @@ class AttestationWebTest {
         assertThat(started.text()).contains(RIGHT_OPTION); // the options are shown, which of them is right is not
         long attempt = started.json().path("id").asLong();
         noAnswersIn(me.get("/api/v1/training/attestation/attempts/" + attempt).text());
-        noAnswersIn(me.get("/api/v1/training/attestation/enrolments/" + enrolment).text());
+        ApiResponse during = me.get("/api/v1/training/attestation/enrolments/" + enrolment);
+        noAnswersIn(during.text());
+        // why no attempt may start now: the key for programs and the text for people
+        assertThat(during.json().path("mayStart").asBoolean()).isFalse();
+        assertThat(during.json().path("blockedBy").asText()).isEqualTo("attestation.error.attemptOpen");
+        assertThat(during.json().path("blockedReason").asText()).isNotBlank().doesNotContain("attestation.error");
+        assertThat(during.json().path("programmeName").isMissingNode()).isFalse();
         problem(me.post("/api/v1/training/attestation/enrolments/" + enrolment + "/attempts", null), 409, null);
 
         Map<String, String> answers = new HashMap<>();
@@ -159,6 +165,9 @@ class AttestationWebTest {
         problem(retake, 409, null);
         assertThat(retake.json().path("retakeFrom").asText()).isEqualTo(clock.instant().plus(Duration.ofHours(1)).toString());
         assertThat(retake.json().path("detail").asText()).contains("23.11.2026 11:00");
+        JsonNode paused = me.get("/api/v1/training/attestation/enrolments/" + enrolment).json();
+        assertThat(paused.path("blockedBy").asText()).isEqualTo("attestation.error.retakePause");
+        assertThat(paused.path("blockedReason").asText()).contains("23.11.2026 11:00");
         problem(api.as("l1b").get("/api/v1/training/attestation/attempts/" + attempt), 404, null);
     }
 

@@ -34,7 +34,11 @@ class AnalyticsApi {
 
     @GetMapping("/inflow")
     @Operation(summary = "Tickets arriving per hour, day or week, stacked by channel or category",
-            description = "Counts created tickets; with line=SECOND or a groupId, the tickets passed to the second line instead.")
+            description = "Counts created tickets; with line=SECOND or a groupId, the tickets passed to the second line instead. "
+                    + "For HOUR and DAY, `usual` gives each step's usual total: the median of the same wall-clock hour of the week "
+                    + "(the same weekday for days) over the weeks looked back (linia.analytics.alerts.weeks), counted from Linia's "
+                    + "own tickets and, before them, from imported arrival history; null where no week had history. For WEEK, "
+                    + "`usual` is null.")
     @ApiResponse(responseCode = "400", description = "A parameter is missing or unreadable (named in the problem)")
     AnalyticsSeries.Stacked inflow(@Parameter(description = "First day (ISO date)", example = "2026-11-01") @RequestParam(required = false) String from,
                                    @Parameter(description = "Last day, included", example = "2026-11-07") @RequestParam(required = false) String to,

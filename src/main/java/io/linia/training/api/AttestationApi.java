@@ -32,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Training: attestation")
 class AttestationApi {
 
+    private final org.springframework.context.MessageSource messages;
+
     /** Answers by question position (an option number, numbers separated by commas, or text); practical work by task position. */
     record AnswersBody(Map<Integer, String> answers, Map<Integer, String> works) {
     }
@@ -43,7 +45,9 @@ class AttestationApi {
     private final AttestationDefinitions definitions;
     private final Attestations attestations;
 
-    AttestationApi(AttestationDefinitions definitions, Attestations attestations) {
+    AttestationApi(AttestationDefinitions definitions, Attestations attestations,
+                   org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.definitions = definitions;
         this.attestations = attestations;
     }
@@ -94,9 +98,18 @@ class AttestationApi {
     }
 
     @GetMapping("/enrolments/{id}")
-    @Operation(summary = "The attestation of an enrolment: rules, whether an attempt may start (or from when), the attempts")
-    AttestationPage page(Actor actor, @PathVariable long id) {
-        return attestations.page(actor, id);
+    @Operation(summary = "The attestation of an enrolment: rules, whether an attempt may start (or from when), the attempts",
+            description = "`blockedBy` is the reason's message key (stable, for programs), `blockedReason` the same reason as "
+                    + "text in the request's language (Accept-Language; Russian by default).")
+    PageAnswer page(Actor actor, @PathVariable long id, java.util.Locale locale) {
+        AttestationPage page = attestations.page(actor, id);
+        String reason = page.blockedBy() == null ? null : messages.getMessage(page.blockedBy(),
+                page.retakeFrom() == null ? null : new Object[] {attestations.when(page.retakeFrom())}, page.blockedBy(), locale);
+        return new PageAnswer(page, reason);
+    }
+
+    /** The attestation page with its blocking reason as text. */
+    record PageAnswer(@com.fasterxml.jackson.annotation.JsonUnwrapped AttestationPage page, String blockedReason) {
     }
 
     @PostMapping("/enrolments/{id}/attempts")

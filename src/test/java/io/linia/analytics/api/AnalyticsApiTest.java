@@ -297,6 +297,13 @@ class AnalyticsApiTest {
         assertThat(WebSession.signedIn(port, "lead").get("/admin/analytics/rollups").statusCode()).isIn(403, 302);
     }
 
+    @Test
+    void theApiDescriptionSaysWhatTheInflowsUsualLineIs() {
+        JsonNode doc = ok(api.anonymous().get("/v3/api-docs")).json();
+        String description = doc.path("paths").path("/api/v1/analytics/inflow").path("get").path("description").asText();
+        assertThat(description).contains("`usual`", "median of the same wall-clock hour of the week", "imported arrival history");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void assertProblem(String path, String field) {
