@@ -5,13 +5,8 @@ import io.linia.tickets.TicketCreated;
 import io.linia.tickets.TicketEscalated;
 import io.linia.tickets.TicketReturnedToFirstLine;
 import io.linia.tickets.TicketStateChanged;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The tickets module's events name the tickets that changed; after their transaction commits, each is handed once
@@ -54,38 +49,6 @@ class RollupTriggers {
     }
 
     private void changed(long ticketId) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            upkeep.handOff(List.of(ticketId));
-            return;
-        }
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending == null || pending.done) {
-            // none yet in this transaction, or one left bound by a finished outer transaction (a plain resource is
-            // not suspended by REQUIRES_NEW): this transaction gets its own
-            if (pending != null) {
-                TransactionSynchronizationManager.unbindResource(this);
-            }
-            Pending mine = new Pending();
-            TransactionSynchronizationManager.bindResource(this, mine);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    mine.done = true;
-                    if (TransactionSynchronizationManager.getResource(RollupTriggers.this) == mine) {
-                        TransactionSynchronizationManager.unbindResource(RollupTriggers.this);
-                    }
-                    if (status == STATUS_COMMITTED) {
-                        upkeep.handOff(mine.ids);
-                    }
-                }
-            });
-            pending = mine;
-        }
-        pending.ids.add(ticketId);
-    }
-
-    private static final class Pending {
-        final Set<Long> ids = new TreeSet<>();
-        volatile boolean done;
+        upkeep.afterCommit(ticketId);
     }
 }

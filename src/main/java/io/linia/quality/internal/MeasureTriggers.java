@@ -11,14 +11,9 @@ import io.linia.tickets.TicketReturnedToFirstLine;
 import io.linia.tickets.TicketStateChanged;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What changes a ticket's facts: its history (the tickets' events), its SLA outcomes (stored here, in the transaction
@@ -92,36 +87,6 @@ public class MeasureTriggers {
 
     /** A ticket whose facts must be derived again once the current transaction commits. */
     public void changed(long ticketId) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            upkeep.handOff(List.of(ticketId));
-            return;
-        }
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending == null || pending.done) {
-            if (pending != null) {
-                TransactionSynchronizationManager.unbindResource(this);
-            }
-            Pending mine = new Pending();
-            TransactionSynchronizationManager.bindResource(this, mine);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    mine.done = true;
-                    if (TransactionSynchronizationManager.getResource(MeasureTriggers.this) == mine) {
-                        TransactionSynchronizationManager.unbindResource(MeasureTriggers.this);
-                    }
-                    if (status == STATUS_COMMITTED) {
-                        upkeep.handOff(mine.ids);
-                    }
-                }
-            });
-            pending = mine;
-        }
-        pending.ids.add(ticketId);
-    }
-
-    private static final class Pending {
-        final Set<Long> ids = new TreeSet<>();
-        volatile boolean done;
+        upkeep.afterCommit(ticketId);
     }
 }
