@@ -121,7 +121,7 @@ class AnswerWithArticleBrowserTest {
             l1.navigate(browser.url("/agent/tickets/" + ticket.number()));
             // the suggestions above the picker load after the page: let the layout settle before clicking below them
             assertThat(l1.locator("#kb-suggestions-list")).isAttached();
-            l1.locator("#canned-picker > summary").click();
+            browser.expand(l1, "#canned-picker");
             assertThat(l1.locator("#canned-filter")).isVisible();
             l1.locator("#canned-filter").fill("не приход");
             assertThat(l1.locator("#canned-picker-body [data-canned]:visible")).hasCount(1);

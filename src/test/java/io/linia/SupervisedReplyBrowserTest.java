@@ -76,7 +76,7 @@ class SupervisedReplyBrowserTest extends MailTestSupport {
         Page traineePage = browser.signIn("trainee", "trainee4");
         browser.step(traineePage, "writes-answer", () -> {
             traineePage.navigate(browser.url("/agent/tickets/" + ticket.number()));
-            traineePage.locator("#form-answer summary").click();
+            browser.expand(traineePage, "#form-answer");
             traineePage.locator("#answer-body").fill(original);
             traineePage.locator("#do-answer").click();
             assertThat(traineePage.locator("#flash-success")).containsText(trainer.displayName());

@@ -142,7 +142,7 @@ class TwoLineFlowBrowserTest {
             assertThat(l1.locator("article.message[data-kind=CUSTOMER]")).containsText(body);
         });
         browser.step(l1, "escalates", () -> {
-            l1.locator("#form-escalate > summary").click();
+            browser.expand(l1, "#form-escalate");
             assertThat(l1.locator("#escalate-category")).isVisible();
             l1.locator("#escalate-category").selectOption(new SelectOption().setLabel("Не помню пароль"));
             // the category suggests its default group
@@ -180,7 +180,7 @@ class TwoLineFlowBrowserTest {
             assertThat(entry).containsText("→ Восстановление доступа");
         });
         browser.step(l2, "replies", () -> {
-            l2.locator("#form-reply > summary").click();
+            browser.expand(l2, "#form-reply");
             l2.locator("#reply-body").fill(reply);
             l2.locator("#do-reply").click();
 
@@ -189,7 +189,7 @@ class TwoLineFlowBrowserTest {
             assertThat(l2.locator("#history tbody tr[data-action=REPLY]")).containsText("Сергей Волков");
         });
         browser.step(l2, "solves", () -> {
-            l2.locator("#form-solve > summary").click();
+            browser.expand(l2, "#form-solve");
             l2.locator("#do-solve").click();
 
             assertThat(l2.locator("#flash-success")).hasText("Заявка " + number + " решена.");

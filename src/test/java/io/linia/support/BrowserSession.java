@@ -164,6 +164,28 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
         return page;
     }
 
+    /**
+     * Opens a {@code <details>} panel ({@code selector}) by clicking its summary, as a person would. The ticket page
+     * loads its side panels after the page itself (SLA, suggestions, supervision…), and a panel arriving between
+     * Playwright's check that the summary stands still and its click moves the summary away: the click then lands
+     * elsewhere. So the click is repeated, each time only while the panel is still closed, until it is open.
+     */
+    public void expand(Page page, String selector) {
+        com.microsoft.playwright.Locator details = page.locator(selector);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (details.getAttribute("open") != null) {
+                break;
+            }
+            page.locator(selector + " > summary").click();
+            try {
+                page.locator(selector + "[open]").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(1_000));
+            } catch (com.microsoft.playwright.TimeoutError missed) {
+                // the click went elsewhere: the panel is still closed, click again
+            }
+        }
+        assertThat(details).hasAttribute("open", "");
+    }
+
     // ------------------------------------------------------------------ steps and screenshots
 
     public void step(Page page, String name, Runnable action) {
