@@ -2,6 +2,7 @@ package io.linia.training;
 
 import io.linia.accounts.Actor;
 import io.linia.shared.DomainException;
+import io.linia.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -59,7 +60,7 @@ public class Certifications {
                 + (target.groupId() == null ? " and group_id is null" : " and group_id = :g")
                 + " and granted_at <= :at and (valid_until is null or valid_until > :at) and (revoked_at is null or revoked_at > :at)"
                 + (among == null ? "" : " and user_id in (:users)");
-        var spec = store.jdbc().sql(sql).param("t", target.kind().name()).param("at", TrainingStore.at(at));
+        var spec = store.jdbc().sql(sql).param("t", target.kind().name()).param("at", SqlTime.at(at));
         if (target.groupId() != null) {
             spec = spec.param("g", target.groupId());
         }
@@ -101,7 +102,7 @@ public class Certifications {
         }
         Instant now = clock.instant();
         store.jdbc().sql("update training_certification set revoked_at = :at, revoked_by_name = :by, revoke_reason = :r where id = :id")
-                .param("at", TrainingStore.at(now)).param("by", actor.name()).param("r", reason.strip()).param("id", id).update();
+                .param("at", SqlTime.at(now)).param("by", actor.name()).param("r", reason.strip()).param("id", id).update();
         events.publishEvent(new CertificationChanged(id, c.userId(), c.target(), CertificationChanged.Change.REVOKED, now, c.validUntil(),
                 reason.strip()));
         return get(id);
@@ -115,11 +116,11 @@ public class Certifications {
         }
         List<Due> due = store.jdbc().sql("select id, user_id, target, group_id, valid_until from training_certification"
                         + " where valid_until <= :at and expired_at is null and revoked_at is null order by id")
-                .param("at", TrainingStore.at(now))
+                .param("at", SqlTime.at(now))
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), new CertificationTarget(TargetKind.valueOf(rs.getString(3)),
-                        TrainingStore.bigint(rs, "group_id")), TrainingStore.instant(rs, "valid_until"))).list();
+                        TrainingStore.bigint(rs, "group_id")), SqlTime.instant(rs, "valid_until"))).list();
         for (Due d : due) {
-            store.jdbc().sql("update training_certification set expired_at = :at where id = :id").param("at", TrainingStore.at(d.validUntil()))
+            store.jdbc().sql("update training_certification set expired_at = :at where id = :id").param("at", SqlTime.at(d.validUntil()))
                     .param("id", d.id()).update();
             events.publishEvent(new CertificationChanged(d.id(), d.userId(), d.target(), CertificationChanged.Change.EXPIRED, d.validUntil(),
                     d.validUntil(), null));
@@ -138,8 +139,8 @@ public class Certifications {
         p.put("g", target.groupId());
         p.put("p", programmeId);
         p.put("e", enrolmentId);
-        p.put("at", TrainingStore.at(at));
-        p.put("until", TrainingStore.at(until));
+        p.put("at", SqlTime.at(at));
+        p.put("until", SqlTime.at(until));
         long id = store.insert("insert into training_certification (user_id, user_name, target, group_id, programme_id, enrolment_id,"
                 + " granted_at, valid_until) values (:u, :n, :t, :g, :p, :e, :at, :until)", p);
         events.publishEvent(new CertificationChanged(id, userId, target, CertificationChanged.Change.GRANTED, at, until, null));
@@ -153,14 +154,14 @@ public class Certifications {
     }
 
     private static CertificationView view(ResultSet rs, Instant now) throws SQLException {
-        Instant granted = TrainingStore.instant(rs, "granted_at");
-        Instant until = TrainingStore.instant(rs, "valid_until");
-        Instant revoked = TrainingStore.instant(rs, "revoked_at");
+        Instant granted = SqlTime.instant(rs, "granted_at");
+        Instant until = SqlTime.instant(rs, "valid_until");
+        Instant revoked = SqlTime.instant(rs, "revoked_at");
         boolean active = !granted.isAfter(now) && (until == null || until.isAfter(now)) && (revoked == null || revoked.isAfter(now));
         return new CertificationView(rs.getLong("id"), rs.getLong("user_id"), rs.getString("user_name"),
                 new CertificationTarget(TargetKind.valueOf(rs.getString("target")), TrainingStore.bigint(rs, "group_id")),
                 TrainingStore.bigint(rs, "programme_id"), rs.getString("programme_name"), TrainingStore.bigint(rs, "enrolment_id"),
                 granted, until, revoked, rs.getString("revoked_by_name"), rs.getString("revoke_reason"),
-                TrainingStore.instant(rs, "expired_at"), active);
+                SqlTime.instant(rs, "expired_at"), active);
     }
 }

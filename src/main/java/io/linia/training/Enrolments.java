@@ -5,6 +5,7 @@ import io.linia.accounts.Role;
 import io.linia.accounts.UserDirectory;
 import io.linia.accounts.UserRef;
 import io.linia.shared.DomainException;
+import io.linia.shared.SqlTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,7 +102,7 @@ public class Enrolments {
         p.put("trainer", trainer.id());
         p.put("trainerName", trainer.displayName());
         p.put("by", actor.name());
-        p.put("at", TrainingStore.at(now));
+        p.put("at", SqlTime.at(now));
         long id = store.insert("insert into training_enrolment (programme_id, version_id, trainee_id, trainee_name, trainer_id, trainer_name,"
                 + " enrolled_by_name, enrolled_at, status) values (:programme, :version, :trainee, :traineeName, :trainer, :trainerName,"
                 + " :by, :at, 'ACTIVE')", p);
@@ -168,7 +169,7 @@ public class Enrolments {
             throw DomainException.conflict("training.error.notActive");
         }
         store.jdbc().sql("update training_enrolment set status = 'CANCELLED', completed_at = :at where id = :e")
-                .param("at", TrainingStore.at(clock.instant())).param("e", id).update();
+                .param("at", SqlTime.at(clock.instant())).param("e", id).update();
         return progression.view(store.enrolment(id).orElseThrow());
     }
 
@@ -181,10 +182,10 @@ public class Enrolments {
         if (store.reading(enrolmentId, materialId).isEmpty()) {
             store.jdbc().sql("insert into training_reading (enrolment_id, material_id, opened_at, last_seen_at, seconds_spent)"
                             + " values (:e, :m, :at, :at, 0)")
-                    .param("e", enrolmentId).param("m", materialId).param("at", TrainingStore.at(now)).update();
+                    .param("e", enrolmentId).param("m", materialId).param("at", SqlTime.at(now)).update();
         } else {
             store.jdbc().sql("update training_reading set last_seen_at = :at where enrolment_id = :e and material_id = :m")
-                    .param("at", TrainingStore.at(now)).param("e", enrolmentId).param("m", materialId).update();
+                    .param("at", SqlTime.at(now)).param("e", enrolmentId).param("m", materialId).update();
         }
         return material(actor, enrolmentId, materialId);
     }
@@ -200,7 +201,7 @@ public class Enrolments {
         Instant now = clock.instant();
         long seconds = Math.max(0, Math.min(Duration.between(r.lastSeenAt(), now).toSeconds(), settings.heartbeatCap().toSeconds()));
         store.jdbc().sql("update training_reading set last_seen_at = :at, seconds_spent = seconds_spent + :s where enrolment_id = :e and material_id = :m")
-                .param("at", TrainingStore.at(now)).param("s", (int) seconds).param("e", enrolmentId).param("m", materialId).update();
+                .param("at", SqlTime.at(now)).param("s", (int) seconds).param("e", enrolmentId).param("m", materialId).update();
         return material(actor, enrolmentId, materialId);
     }
 
@@ -212,7 +213,7 @@ public class Enrolments {
         }
         if (m.doneAt() == null) {
             store.jdbc().sql("update training_reading set done_at = :at where enrolment_id = :e and material_id = :m")
-                    .param("at", TrainingStore.at(clock.instant())).param("e", enrolmentId).param("m", materialId).update();
+                    .param("at", SqlTime.at(clock.instant())).param("e", enrolmentId).param("m", materialId).update();
         }
         return progression.advance(enrolmentId);
     }
@@ -253,7 +254,7 @@ public class Enrolments {
         boolean ticked = stage.checklist().stream().anyMatch(c -> c.itemId() == itemId && c.tickedAt() != null);
         if (!ticked) {
             store.jdbc().sql("insert into training_check (enrolment_id, item_id, ticked_at, ticked_by_name) values (:e, :i, :at, :by)")
-                    .param("e", enrolmentId).param("i", itemId).param("at", TrainingStore.at(clock.instant())).param("by", actor.name()).update();
+                    .param("e", enrolmentId).param("i", itemId).param("at", SqlTime.at(clock.instant())).param("by", actor.name()).update();
         }
         return progression.advance(enrolmentId);
     }

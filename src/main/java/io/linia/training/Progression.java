@@ -1,5 +1,6 @@
 package io.linia.training;
 
+import io.linia.shared.SqlTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,12 +57,12 @@ class Progression {
             Instant now = clock.instant();
             int position = e.currentPosition();
             store.jdbc().sql("update training_enrolment_stage set completed_at = :at where enrolment_id = :e and position = :p")
-                    .param("at", TrainingStore.at(now)).param("e", enrolmentId).param("p", position).update();
+                    .param("at", SqlTime.at(now)).param("e", enrolmentId).param("p", position).update();
             if (position < e.stages().size()) {
                 start(e, e.stages().get(position), now);
             } else {
                 store.jdbc().sql("update training_enrolment set status = 'COMPLETED', completed_at = :at where id = :e")
-                        .param("at", TrainingStore.at(now)).param("e", enrolmentId).update();
+                        .param("at", SqlTime.at(now)).param("e", enrolmentId).update();
                 events.publishEvent(new EnrolmentCompleted(enrolmentId, e.traineeId(), e.programmeId(), e.target(), e.groupId(), now));
                 TrainingStore.ProgrammeRow p = store.programme(e.programmeId()).orElseThrow();
                 EnrolmentView done = e;
@@ -75,7 +76,7 @@ class Progression {
 
     void start(EnrolmentView e, EnrolmentView.StageProgress stage, Instant now) {
         store.jdbc().sql("update training_enrolment_stage set started_at = :at where enrolment_id = :e and position = :p")
-                .param("at", TrainingStore.at(now)).param("e", e.id()).param("p", stage.position()).update();
+                .param("at", SqlTime.at(now)).param("e", e.id()).param("p", stage.position()).update();
         events.publishEvent(new StageStarted(e.id(), e.traineeId(), e.trainerId(), stage.position(), stage.kind(), e.target(), e.groupId(), now));
     }
 

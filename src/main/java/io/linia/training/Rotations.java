@@ -7,6 +7,7 @@ import io.linia.accounts.UserRef;
 import io.linia.routing.GroupRef;
 import io.linia.routing.RoutingDirectory;
 import io.linia.shared.DomainException;
+import io.linia.shared.SqlTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,7 +84,7 @@ public class Rotations {
         params.put("after", c.monthsAfter());
         params.put("within", c.withinMonths());
         params.put("p", c.programmeId());
-        params.put("at", TrainingStore.at(clock.instant()));
+        params.put("at", SqlTime.at(clock.instant()));
         long id = store.insert("insert into training_rotation_rule (name, group_id, months_after, within_months, programme_id, active, created_at)"
                 + " values (:name, :g, :after, :within, :p, true, :at)", params);
         return rules(actor).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
@@ -139,10 +140,10 @@ public class Rotations {
         Map<Long, Map<Long, LocalDate>> certified = new HashMap<>();
         store.jdbc().sql("select user_id, group_id, min(granted_at) since from training_certification where target = 'GROUP'"
                         + " and granted_at < :at and (valid_until is null or valid_until >= :at) and (revoked_at is null or revoked_at >= :at)"
-                        + " group by user_id, group_id").param("at", TrainingStore.at(at))
+                        + " group by user_id, group_id").param("at", SqlTime.at(at))
                 .query((java.sql.ResultSet rs) -> {
                     certified.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getLong(2),
-                            LocalDate.ofInstant(TrainingStore.instant(rs, "since"), settings.zone()));
+                            LocalDate.ofInstant(SqlTime.instant(rs, "since"), settings.zone()));
                 });
         // the last rotation of this course: an open one means already enrolled
         Map<Long, LocalDate> lastRotation = new HashMap<>();
@@ -153,7 +154,7 @@ public class Rotations {
                     if ("ACTIVE".equals(rs.getString(2))) {
                         enrolled.add(rs.getLong(1));
                     } else {
-                        LocalDate done = LocalDate.ofInstant(TrainingStore.instant(rs, "completed_at"), settings.zone());
+                        LocalDate done = LocalDate.ofInstant(SqlTime.instant(rs, "completed_at"), settings.zone());
                         lastRotation.merge(rs.getLong(1), done, (a, b) -> a.isAfter(b) ? a : b);
                     }
                 });

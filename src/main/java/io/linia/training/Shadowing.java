@@ -2,6 +2,7 @@ package io.linia.training;
 
 import io.linia.accounts.Actor;
 import io.linia.shared.DomainException;
+import io.linia.shared.SqlTime;
 import io.linia.tickets.AgentWork;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -109,7 +110,7 @@ public class Shadowing {
             int added = store.jdbc().sql("insert into training_shadow_ticket (enrolment_id, position, ticket_id, watched_at)"
                             + " select :e, :p, :t, :at where not exists (select 1 from training_shadow_ticket"
                             + " where enrolment_id = :e and position = :p and ticket_id = :t)")
-                    .param("e", s.enrolmentId()).param("p", s.position()).param("t", ticket.getKey()).param("at", TrainingStore.at(now))
+                    .param("e", s.enrolmentId()).param("p", s.position()).param("t", ticket.getKey()).param("at", SqlTime.at(now))
                     .update();
             if (added > 0) {
                 progress.record(s.traineeId(), StageKind.SHADOWING, ActivityCount.tickets(1, "#" + ticket.getValue()), "Linia");
@@ -129,12 +130,12 @@ public class Shadowing {
         Optional<Watch> row = store.jdbc().sql("select started_at, last_seen_at, seconds_pending from training_shadow_watch"
                         + " where enrolment_id = :e and position = :p for update")
                 .param("e", s.enrolmentId()).param("p", s.position())
-                .query((rs, n) -> new Watch(TrainingStore.instant(rs, "started_at"), TrainingStore.instant(rs, "last_seen_at"), rs.getInt(3)))
+                .query((rs, n) -> new Watch(SqlTime.instant(rs, "started_at"), SqlTime.instant(rs, "last_seen_at"), rs.getInt(3)))
                 .optional();
         if (row.isEmpty()) {
             store.jdbc().sql("insert into training_shadow_watch (enrolment_id, position, started_at, last_seen_at, seconds_pending)"
                             + " values (:e, :p, :at, :at, 0)")
-                    .param("e", s.enrolmentId()).param("p", s.position()).param("at", TrainingStore.at(now)).update();
+                    .param("e", s.enrolmentId()).param("p", s.position()).param("at", SqlTime.at(now)).update();
             return now;
         }
         Watch w = row.get();
@@ -145,7 +146,7 @@ public class Shadowing {
         int minutes = pending / 60;
         store.jdbc().sql("update training_shadow_watch set started_at = :s, last_seen_at = :at, seconds_pending = :pending"
                         + " where enrolment_id = :e and position = :p")
-                .param("s", TrainingStore.at(started)).param("at", TrainingStore.at(now.isAfter(w.lastSeenAt()) ? now : w.lastSeenAt()))
+                .param("s", SqlTime.at(started)).param("at", SqlTime.at(now.isAfter(w.lastSeenAt()) ? now : w.lastSeenAt()))
                 .param("pending", pending - minutes * 60).param("e", s.enrolmentId()).param("p", s.position()).update();
         if (minutes > 0) {
             progress.record(s.traineeId(), StageKind.SHADOWING, ActivityCount.minutes(minutes, "shadowing"), "Linia");
@@ -187,7 +188,7 @@ public class Shadowing {
         p.put("t", t.ticketId());
         p.put("subject", t.subject());
         p.put("q", text);
-        p.put("at", TrainingStore.at(clock.instant()));
+        p.put("at", SqlTime.at(clock.instant()));
         long id = store.insert("insert into training_shadow_question (enrolment_id, trainee_id, trainee_name, trainer_id, ticket_id,"
                 + " ticket_subject, question, asked_at) values (:e, :trainee, :name, :trainer, :t, :subject, :q, :at)", p);
         return question(id).orElseThrow();
@@ -211,7 +212,7 @@ public class Shadowing {
         }
         int updated = store.jdbc().sql("update training_shadow_question set answer = :a, answered_at = :at, answered_by = :by"
                         + " where id = :id and answered_at is null")
-                .param("a", text).param("at", TrainingStore.at(clock.instant())).param("by", actor.name()).param("id", questionId).update();
+                .param("a", text).param("at", SqlTime.at(clock.instant())).param("by", actor.name()).param("id", questionId).update();
         if (updated == 0) {
             throw DomainException.conflict("shadowing.error.answered");
         }
@@ -261,7 +262,7 @@ public class Shadowing {
         long ticketId = rs.getLong("ticket_id");
         return new ShadowQuestion(rs.getLong("id"), rs.getLong("enrolment_id"), rs.getLong("trainee_id"), rs.getString("trainee_name"),
                 rs.getLong("trainer_id"), ticketId, io.linia.tickets.TicketNumber.format(ticketId), rs.getString("ticket_subject"),
-                rs.getString("question"), TrainingStore.instant(rs, "asked_at"), rs.getString("answer"),
-                TrainingStore.instant(rs, "answered_at"), rs.getString("answered_by"));
+                rs.getString("question"), SqlTime.instant(rs, "asked_at"), rs.getString("answer"),
+                SqlTime.instant(rs, "answered_at"), rs.getString("answered_by"));
     }
 }

@@ -6,10 +6,11 @@ import io.linia.knowledge.ArticleView;
 import io.linia.knowledge.KnowledgeBase;
 import io.linia.routing.RoutingDirectory;
 import io.linia.shared.DomainException;
+import io.linia.shared.SqlTime;
 import io.linia.training.attestation.AttestationVersions;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ public class TrainingProgrammes {
         p.put("group", checked.groupId());
         p.put("validity", checked.target() == TargetKind.ROTATION ? null : checked.validityMonths());
         p.put("active", checked.active() == null || checked.active());
-        p.put("at", TrainingStore.at(now));
+        p.put("at", SqlTime.at(now));
         long id = store.insert("insert into training_programme (name, description, target, group_id, validity_months, active, created_at)"
                 + " values (:name, :description, :target, :group, :validity, :active, :at)", p);
         long versionId = newVersion(actor, id, 1, checked, now);
@@ -140,7 +141,7 @@ public class TrainingProgrammes {
 
     private long newVersion(Actor actor, long programmeId, int number, ProgrammeCommand command, Instant now) {
         long versionId = store.insert("insert into training_programme_version (programme_id, number, created_at, created_by_name)"
-                + " values (:p, :n, :at, :by)", Map.of("p", programmeId, "n", number, "at", TrainingStore.at(now), "by", actor.name()));
+                + " values (:p, :n, :at, :by)", Map.of("p", programmeId, "n", number, "at", SqlTime.at(now), "by", actor.name()));
         store.writeStages(versionId, command.stages());
         return versionId;
     }
@@ -272,7 +273,7 @@ public class TrainingProgrammes {
         p.put("type", type);
         p.put("size", (long) content.length);
         p.put("content", content);
-        p.put("at", TrainingStore.at(now));
+        p.put("at", SqlTime.at(now));
         p.put("by", actor.name());
         long id = store.insert("insert into training_document (name, content_type, size_bytes, content, uploaded_at, uploaded_by_name)"
                 + " values (:name, :type, :size, :content, :at, :by)", p);
@@ -284,7 +285,7 @@ public class TrainingProgrammes {
         Access.requireStaff(actor);
         return store.jdbc().sql("select id, name, content_type, size_bytes, uploaded_at, uploaded_by_name from training_document order by id desc")
                 .query((rs, n) -> new DocumentView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        TrainingStore.instant(rs, "uploaded_at"), rs.getString(6))).list();
+                        SqlTime.instant(rs, "uploaded_at"), rs.getString(6))).list();
     }
 
     /** A document's content: staff read study documents. */

@@ -2,6 +2,7 @@ package io.linia.training;
 
 import io.linia.accounts.Actor;
 import io.linia.shared.DomainException;
+import io.linia.shared.SqlTime;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,7 +81,7 @@ public class TrainingProgress {
                         + " values (:e, :p, :t, :m, :r, :at, :by)")
                 .param("e", e.id()).param("p", position).param("t", count.tickets()).param("m", count.minutes())
                 .param("r", count.reference() == null ? null : count.reference().length() > 100 ? count.reference().substring(0, 100) : count.reference())
-                .param("at", TrainingStore.at(clock.instant())).param("by", recordedBy == null ? "Linia" : recordedBy).update();
+                .param("at", SqlTime.at(clock.instant())).param("by", recordedBy == null ? "Linia" : recordedBy).update();
         store.jdbc().sql("update training_enrolment_stage set tickets_done = tickets_done + :t, minutes_done = minutes_done + :m"
                         + " where enrolment_id = :e and position = :p")
                 .param("t", count.tickets()).param("m", count.minutes()).param("e", e.id()).param("p", position).update();

@@ -2,22 +2,15 @@ package io.linia.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.linia.support.MessageBundles;
 import io.linia.tickets.MessageKind;
 import io.linia.tickets.TicketAction;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,40 +19,21 @@ import org.junit.jupiter.api.Test;
  */
 class ShadowingMessagesTest {
 
-    private static Properties load(String name) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = ShadowingMessagesTest.class.getResourceAsStream("/i18n/" + name + ".properties")) {
-            assertThat(in).as(name).isNotNull();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return p;
+    @Test
+    void russianAndEnglishHoldTheSameKeys() {
+        MessageBundles.sameKeysInBothLanguages("shadowing");
     }
 
     @Test
-    void russianAndEnglishHoldTheSameKeys() throws IOException {
-        assertThat(load("shadowing_en").stringPropertyNames()).containsExactlyInAnyOrderElementsOf(load("shadowing").stringPropertyNames());
-    }
-
-    @Test
-    void everyKeyTheCodeAndPagesUseHasItsText() throws IOException {
-        Properties ru = load("shadowing");
+    void everyKeyTheCodeAndPagesUseHasItsText() {
+        Properties ru = MessageBundles.load("shadowing");
         Set<String> used = new TreeSet<>();
         Pattern literal = Pattern.compile("\"(shadowing\\.[a-zA-Z]+\\.?[a-zA-Z.]*)\"");
         Pattern page = Pattern.compile("#\\{(shadowing\\.[a-zA-Z.]+[a-zA-Z])");
-        for (Path root : new Path[]{Path.of("src/main/java/io/linia/training"), Path.of("src/main/java/io/linia/workforce/web"),
-                Path.of("src/main/resources/templates/training")}) {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    String text = Files.readString(f);
-                    for (Pattern p : new Pattern[]{literal, page}) {
-                        Matcher m = p.matcher(text);
-                        while (m.find()) {
-                            used.add(m.group(1));
-                        }
-                    }
-                }
-            }
-        }
+        used.addAll(MessageBundles.keysNamed(new Pattern[]{literal, page},
+                "src/main/java/io/linia/training",
+                "src/main/java/io/linia/workforce/web",
+                "src/main/resources/templates/training"));
         for (TicketAction a : TicketAction.values()) {
             used.add("shadowing.action." + a.name());
         }
@@ -71,8 +45,8 @@ class ShadowingMessagesTest {
     }
 
     @Test
-    void textsWithArgumentsKeepTheirApostrophes() throws IOException {
-        Properties en = load("shadowing_en");
+    void textsWithArgumentsKeepTheirApostrophes() {
+        Properties en = MessageBundles.load("shadowing_en");
         assertThat(new MessageFormat(en.getProperty("shadowing.live.heading"), Locale.UK).format(new Object[]{"Pavel"}))
                 .isEqualTo("The trainer's work: Pavel");
         assertThat(new MessageFormat(en.getProperty("shadowing.error.ticketNotWatched"), Locale.UK).format(new Object[]{"L-5"}))

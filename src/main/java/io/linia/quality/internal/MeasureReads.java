@@ -99,26 +99,41 @@ public class MeasureReads {
     public static final List<String> RATE = List.of("l1_handled", "escalated");
 
     private Map<String, Sums> grouped(List<Where> where, String groupBy, Instant from, Instant to, List<String> summed) {
-        LocalDate firstDay = from.atZone(zone).toLocalDate();
-        if (firstDay.atStartOfDay(zone).toInstant().isBefore(from)) {
-            firstDay = firstDay.plusDays(1);
-        }
-        LocalDate endDay = to.atZone(zone).toLocalDate();
         Map<String, Sums> out = new TreeMap<>();
-        Instant firstStart = firstDay.atStartOfDay(zone).toInstant();
-        Instant endStart = endDay.atStartOfDay(zone).toInstant();
+        LocalDate firstDay = firstWholeDay(from);
+        LocalDate endDay = to.atZone(zone).toLocalDate();
         if (firstDay.isBefore(endDay)) {
             add(out, query("quality_measure_day", where, groupBy, "on_day >= ? and on_day < ?", List.of(firstDay, endDay), summed));
-            if (from.isBefore(firstStart)) {
-                add(out, facts(where, groupBy, from, firstStart, summed));
-            }
-            if (endStart.isBefore(to)) {
-                add(out, facts(where, groupBy, endStart, to, summed));
-            }
-        } else {
-            add(out, facts(where, groupBy, from, to, summed));
         }
+        addEdges(out, where, groupBy, from, to, summed);
         return out;
+    }
+
+    /** The first local day that starts at or after {@code from}. */
+    private LocalDate firstWholeDay(Instant from) {
+        LocalDate day = from.atZone(zone).toLocalDate();
+        return day.atStartOfDay(zone).toInstant().isBefore(from) ? day.plusDays(1) : day;
+    }
+
+    /**
+     * Sums into {@code into} the facts of [a, b) that lie outside its whole local days — its partial first and last
+     * day, or all of it when it holds no whole day (the whole days are the day cells' to give).
+     */
+    private void addEdges(Map<String, Sums> into, List<Where> where, String groupBy, Instant a, Instant b, List<String> summed) {
+        LocalDate first = firstWholeDay(a);
+        LocalDate end = b.atZone(zone).toLocalDate();
+        if (!first.isBefore(end)) {
+            add(into, facts(where, groupBy, a, b, summed));
+            return;
+        }
+        Instant firstStart = first.atStartOfDay(zone).toInstant();
+        Instant endStart = end.atStartOfDay(zone).toInstant();
+        if (a.isBefore(firstStart)) {
+            add(into, facts(where, groupBy, a, firstStart, summed));
+        }
+        if (endStart.isBefore(b)) {
+            add(into, facts(where, groupBy, endStart, b, summed));
+        }
     }
 
     /** The week a local day belongs to: the Monday on or before it. */
@@ -137,10 +152,7 @@ public class MeasureReads {
 
     private Map<LocalDate, Map<String, Sums>> weekly(List<Where> where, String groupBy, Instant from, Instant to,
                                                      List<String> summed) {
-        LocalDate firstDay = from.atZone(zone).toLocalDate();
-        if (firstDay.atStartOfDay(zone).toInstant().isBefore(from)) {
-            firstDay = firstDay.plusDays(1);
-        }
+        LocalDate firstDay = firstWholeDay(from);
         LocalDate endDay = to.atZone(zone).toLocalDate();
         Map<LocalDate, Map<String, Sums>> out = new TreeMap<>();
         if (firstDay.isBefore(endDay)) {
@@ -159,27 +171,8 @@ public class MeasureReads {
             Instant end = week.plusWeeks(1).atStartOfDay(zone).toInstant();
             Instant a = start.isBefore(from) ? from : start;
             Instant b = end.isAfter(to) ? to : end;
-            if (a.equals(start) && b.equals(end)) {
-                week = week.plusWeeks(1);
-                continue;
-            }
-            LocalDate first = a.atZone(zone).toLocalDate();
-            if (first.atStartOfDay(zone).toInstant().isBefore(a)) {
-                first = first.plusDays(1);
-            }
-            LocalDate last = b.atZone(zone).toLocalDate();
-            Instant firstStart = first.atStartOfDay(zone).toInstant();
-            Instant lastStart = last.atStartOfDay(zone).toInstant();
-            Map<String, Sums> into = out.computeIfAbsent(week, w -> new TreeMap<>());
-            if (first.isBefore(last)) {
-                if (a.isBefore(firstStart)) {
-                    add(into, facts(where, groupBy, a, firstStart, summed));
-                }
-                if (lastStart.isBefore(b)) {
-                    add(into, facts(where, groupBy, lastStart, b, summed));
-                }
-            } else {
-                add(into, facts(where, groupBy, a, b, summed));
+            if (!a.equals(start) || !b.equals(end)) {
+                addEdges(out.computeIfAbsent(week, w -> new TreeMap<>()), where, groupBy, a, b, summed);
             }
             week = week.plusWeeks(1);
         }

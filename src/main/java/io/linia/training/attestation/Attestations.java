@@ -3,6 +3,7 @@ package io.linia.training.attestation;
 import io.linia.accounts.Actor;
 import io.linia.accounts.Role;
 import io.linia.shared.DomainException;
+import io.linia.shared.SqlTime;
 import io.linia.training.EnrolmentStatus;
 import io.linia.training.EnrolmentView;
 import io.linia.training.Enrolments;
@@ -11,12 +12,12 @@ import io.linia.training.StageKind;
 import io.linia.training.TrainingProgrammes;
 import io.linia.training.TrainingProgress;
 import io.linia.training.TrainingProperties;
-import java.time.format.DateTimeFormatter;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -128,8 +129,8 @@ public class Attestations {
         p.put("e", e.id());
         p.put("v", d.versionId());
         p.put("t", e.traineeId());
-        p.put("at", AttestationStore.at(now));
-        p.put("deadline", AttestationStore.at(now.plus(Duration.ofMinutes(d.timeLimitMinutes()))));
+        p.put("at", SqlTime.at(now));
+        p.put("deadline", SqlTime.at(now.plus(Duration.ofMinutes(d.timeLimitMinutes()))));
         p.put("mark", d.passMark());
         p.put("weight", d.practicalWeight());
         long id;
@@ -246,7 +247,7 @@ public class Attestations {
         Instant now = clock.instant();
         checked.forEach((position, answer) -> store.jdbc().sql("update training_attestation_answer set answer = :a, answered_at = :at"
                         + " where attempt_id = :id and position = :p")
-                .param("a", answer).param("at", AttestationStore.at(now)).param("id", t.row().id()).param("p", position).update());
+                .param("a", answer).param("at", SqlTime.at(now)).param("id", t.row().id()).param("p", position).update());
         checkedWorks.forEach((position, response) -> store.jdbc().sql("update training_attestation_work set response = :r"
                         + " where attempt_id = :id and position = :p")
                 .param("r", response).param("id", t.row().id()).param("p", position).update());
@@ -371,7 +372,7 @@ public class Attestations {
         store.jdbc().sql("update training_attestation_attempt set status = :s, open_enrolment_id = null, submitted_at = :at,"
                         + " closed_by_clock = :clock, quiz_score = :q where id = :id")
                 .param("s", AttemptStatus.AWAITING_GRADING.name())
-                .param("at", AttestationStore.at(submittedAt)).param("clock", byClock).param("q", test).param("id", row.id()).update();
+                .param("at", SqlTime.at(submittedAt)).param("clock", byClock).param("q", test).param("id", row.id()).update();
         if (!practical) {
             // nothing for the trainer to grade: the result is decided at once
             decide(store.attempt(row.id()).orElseThrow(), e, null, "Linia", null);
@@ -385,7 +386,7 @@ public class Attestations {
         store.jdbc().sql("update training_attestation_attempt set status = :s, open_enrolment_id = null, practical_score = :pr, score = :sc,"
                         + " graded_at = :at, graded_by_name = :by, grading_note = :n where id = :id")
                 .param("s", (passed ? AttemptStatus.PASSED : AttemptStatus.FAILED).name()).param("pr", practical).param("sc", score)
-                .param("at", AttestationStore.at(now)).param("by", gradedBy).param("n", note).param("id", row.id()).update();
+                .param("at", SqlTime.at(now)).param("by", gradedBy).param("n", note).param("id", row.id()).update();
         if (atAttestation(e)) {
             String recorded = "attempt " + row.id() + (note == null ? "" : ": " + (note.length() > 400 ? note.substring(0, 400) : note));
             if (passed) {
